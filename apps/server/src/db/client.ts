@@ -1,0 +1,130 @@
+/**
+ * Opens the database: embedded PGlite (default, a data directory) or a PostgreSQL server
+ * (DATABASE_URL). Both speak the same SQL through the same Drizzle schema; `copyCsv` is the
+ * one place where the two drivers differ (bulk loads use COPY, see docs/decisions/0004).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { type ExtractTablesWithRelations, sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { acquireDataDirLock, type DataDirLock } from './lock.ts';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Repositories accept either, so a service decides the transaction boundary. */
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  readonly engine: 'pglite' | 'pg';
+  readonly db: Db;
+  /** Human description for logs: the data directory or the server URL without password. */
+  readonly location: string;
+  /** Bulk load CSV text (no header) into `table(columns)` with COPY; returns rows loaded. */
+  copyCsv(table: string, columns: readonly string[], csv: string | Buffer): Promise<number>;
+  /** Run raw SQL text (several statements allowed); used by migrations and benches. */
+  exec(sqlText: string): Promise<void>;
+  close(): Promise<void>;
+  /** The driver underneath, for the few places that need it (migration lock, benches). */
+  readonly raw: { pglite?: PGlite; pool?: pg.Pool };
+}
+
+export type OpenOptions =
+  | { engine: 'pglite'; dataDir: string; owner: string; lock?: boolean }
+  | { engine: 'pglite'; memory: true; loadDataDir?: Blob }
+  | { engine: 'pg'; url: string; poolMax?: number };
+
+const quoteIdent = (s: string) => `"${s.replaceAll('"', '""')}"`;
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.engine === 'pg') return openPg(opts.url, opts.poolMax ?? 10);
+  let lock: DataDirLock | undefined;
+  let client: PGlite;
+  let location: string;
+  if ('memory' in opts) {
+    client = await PGlite.create(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+    location = 'memory://';
+  } else {
+    const dir = path.resolve(opts.dataDir);
+    fs.mkdirSync(dir, { recursive: true });
+    if (opts.lock !== false) lock = acquireDataDirLock(dir, opts.owner);
+    try {
+      client = await PGlite.create({ dataDir: path.join(dir, 'pgdata') });
+    } catch (err) {
+      lock?.release();
+      throw err;
+    }
+    location = dir;
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    engine: 'pglite',
+    db,
+    location,
+    raw: { pglite: client },
+    async copyCsv(table, columns, csv) {
+      const cols = columns.map(quoteIdent).join(', ');
+      const blob = new Blob([typeof csv === 'string' ? csv : new Uint8Array(csv)]);
+      const res = await client.query(`COPY ${quoteIdent(table)} (${cols}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+        blob,
+      });
+      return res.affectedRows ?? 0;
+    },
+    async exec(text) {
+      await client.exec(text);
+    },
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
+}
+
+async function openPg(url: string, poolMax: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolMax });
+  // Fail early with a readable message rather than at the first request.
+  const probe = await pool.connect();
+  probe.release();
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const safeUrl = url.replace(/:\/\/([^:@/]+):[^@/]*@/, '://$1:***@');
+  return {
+    engine: 'pg',
+    db,
+    location: safeUrl,
+    raw: { pool },
+    async copyCsv(table, columns, csv) {
+      const cols = columns.map(quoteIdent).join(', ');
+      const conn = await pool.connect();
+      try {
+        const stream = conn.query(copyFrom(`COPY ${quoteIdent(table)} (${cols}) FROM STDIN WITH (FORMAT csv)`));
+        await pipeline(Readable.from([typeof csv === 'string' ? Buffer.from(csv) : csv]), stream);
+        return stream.rowCount ?? 0;
+      } finally {
+        conn.release();
+      }
+    },
+    async exec(text) {
+      await pool.query(text);
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/** `select` helper returning plain rows for raw SQL, identical on both drivers. */
+export async function rows<T>(db: DbOrTx, query: ReturnType<typeof sql>): Promise<T[]> {
+  const res = (await db.execute(query)) as unknown as { rows: T[] };
+  return res.rows;
+}

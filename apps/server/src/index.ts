@@ -1,0 +1,11 @@
+export { createApp, createServices, type Services, VERSION } from './app.ts';
+export { bootstrap } from './bootstrap.ts';
+export { type Config, loadConfig } from './config.ts';
+export { type Database, openDatabase } from './db/client.ts';
+export { DataDirLockedError } from './db/lock.ts';
+export { migrate } from './db/migrate.ts';
+export { SYSTEM } from './modules/auth/actor.ts';
+export { AppError } from './http/errors.ts';
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed/demo.ts';
+export { loadRegions, regionsCopyPayload, readRegionsCsv, REGION_COPY_COLUMNS } from './seed/reference-data.ts';
+export { serve } from './serve.ts';
