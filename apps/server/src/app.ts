@@ -3,8 +3,8 @@
  * routes -> service -> repository -> db. Tests and main.ts both call it.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -90,20 +90,36 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
       // Fastify's own client errors: malformed JSON, body too large, wrong content type.
       return reply.status(e.statusCode).send({
-        error: { code: 'validation_failed', message: `Permintaan tidak valid: ${e.message}`, details: { messageEn: e.message, fastifyCode: e.code } },
+        error: {
+          code: 'validation_failed',
+          message: `Permintaan tidak valid: ${e.message}`,
+          details: { messageEn: e.message, fastifyCode: e.code },
+        },
       });
     }
     const { code } = pgErrorCode(err);
     req.log.error({ err, pgCode: code }, 'unhandled error');
     return reply.status(500).send({
-      error: { code: 'internal', message: 'Terjadi kesalahan di server; sudah dicatat', details: { messageEn: 'Server error; it has been logged' } },
+      error: {
+        code: 'internal',
+        message: 'Terjadi kesalahan di server; sudah dicatat',
+        details: { messageEn: 'Server error; it has been logged' },
+      },
     });
   });
 
   const serveWeb = !!deps.webDist && fs.existsSync(path.join(deps.webDist, 'index.html'));
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !serveWeb) {
-      return reply.status(404).send({ error: { code: 'not_found', message: `Alamat ${req.method} ${req.url.split('?')[0]} tidak ada`, details: { messageEn: 'No such endpoint' } } });
+      return reply
+        .status(404)
+        .send({
+          error: {
+            code: 'not_found',
+            message: `Alamat ${req.method} ${req.url.split('?')[0]} tidak ada`,
+            details: { messageEn: 'No such endpoint' },
+          },
+        });
     }
     // Single-page app: every other path serves index.html.
     return reply.type('text/html').sendFile('index.html');

@@ -12,7 +12,11 @@ export interface Timings {
 }
 
 /** Opens the configured database, applies migrations and loads the reference data once. */
-export async function bootstrap(config: Config, owner: string, log: (m: string) => void = () => {}): Promise<{ database: Database; timings: Timings }> {
+export async function bootstrap(
+  config: Config,
+  owner: string,
+  log: (m: string) => void = () => {},
+): Promise<{ database: Database; timings: Timings }> {
   let t = performance.now();
   const database = config.databaseUrl
     ? await openDatabase({ engine: 'pg', url: config.databaseUrl })

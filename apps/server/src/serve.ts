@@ -25,7 +25,9 @@ export async function serve(opts: { demo: boolean; config?: Config; log?: (m: st
   await app.listen({ port: config.port, host: config.host });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
-  log(`ready in ${Math.round(performance.now() - t0)} ms on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (${database.engine}: ${database.location}, scope ${config.scope}${opts.demo ? ', demo' : ''})`);
+  log(
+    `ready in ${Math.round(performance.now() - t0)} ms on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (${database.engine}: ${database.location}, scope ${config.scope}${opts.demo ? ', demo' : ''})`,
+  );
   let closing = false;
   const shutdown = async () => {
     if (closing) return;

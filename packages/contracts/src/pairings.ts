@@ -44,7 +44,10 @@ export const PairingInputSchema = z.object({
   decreeNumber: z.string().trim().min(1, 'Nomor SK wajib diisi').max(120),
   decreeDate: IsoDateSchema,
   continuation: z.boolean().default(false),
-  mentors: z.array(z.object({ userId: z.number().int().positive(), role: MentorRoleSchema })).max(30).default([]),
+  mentors: z
+    .array(z.object({ userId: z.number().int().positive(), role: MentorRoleSchema }))
+    .max(30)
+    .default([]),
 });
 export type PairingInput = z.input<typeof PairingInputSchema>;
 

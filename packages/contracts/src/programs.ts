@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { IsoDateSchema, RegionCodeSchema } from './common.ts';
 
-export const DecreeTypeSchema = z.enum(['perwal', 'sk_wali_kota', 'sk_bupati', 'sk_gubernur', 'pergub', 'perda', 'se', 'sk_kepala_opd', 'lainnya']);
+export const DecreeTypeSchema = z.enum([
+  'perwal',
+  'sk_wali_kota',
+  'sk_bupati',
+  'sk_gubernur',
+  'pergub',
+  'perda',
+  'se',
+  'sk_kepala_opd',
+  'lainnya',
+]);
 
 const DecreeFields = {
   decreeType: DecreeTypeSchema,

@@ -55,7 +55,8 @@ export const UserInputSchema = z
     password: PasswordSchema,
   })
   .superRefine((u, ctx) => {
-    if (u.role === 'mentor' && !u.opdId) ctx.addIssue({ code: 'custom', path: ['opdId'], message: 'Pendamping harus terdaftar pada satu OPD' });
+    if (u.role === 'mentor' && !u.opdId)
+      ctx.addIssue({ code: 'custom', path: ['opdId'], message: 'Pendamping harus terdaftar pada satu OPD' });
     if (u.role === 'operator' && !u.villageCode)
       ctx.addIssue({ code: 'custom', path: ['villageCode'], message: 'Operator harus terdaftar pada satu kelurahan' });
   });

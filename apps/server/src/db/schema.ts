@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   check,
@@ -19,7 +20,6 @@ import {
   text,
   timestamp,
   uniqueIndex,
-  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
@@ -46,10 +46,7 @@ export const regions = pgTable(
     index('regions_parent_idx').on(t.parentCode),
     index('regions_name_key_idx').on(t.nameKey),
     check('regions_level_check', sql`${t.level} between 1 and 4`),
-    check(
-      'regions_type_check',
-      sql`${t.type} in ('provinsi','kabupaten','kota','kecamatan','kelurahan','desa','desa_adat')`,
-    ),
+    check('regions_type_check', sql`${t.type} in ('provinsi','kabupaten','kota','kecamatan','kelurahan','desa','desa_adat')`),
   ],
 );
 
@@ -64,10 +61,7 @@ export const regionAliases = pgTable(
     aliasKey: text('alias_key').notNull(),
     source: text('source').notNull(),
   },
-  (t) => [
-    uniqueIndex('region_aliases_region_key_uq').on(t.regionCode, t.aliasKey),
-    index('region_aliases_key_idx').on(t.aliasKey),
-  ],
+  (t) => [uniqueIndex('region_aliases_region_key_uq').on(t.regionCode, t.aliasKey), index('region_aliases_key_idx').on(t.aliasKey)],
 );
 
 export const opds = pgTable(
@@ -213,19 +207,12 @@ export const pairings = pgTable(
   },
   (t) => [
     // The program's defining rule: one active pairing per village per program year.
-    uniqueIndex('pairings_one_active_per_village_uq')
-      .on(t.programYearId, t.villageCode)
-      .where(sql`${t.status} = 'active'`),
-    uniqueIndex('pairings_one_village_per_opd_uq')
-      .on(t.programYearId, t.opdId)
-      .where(sql`${t.status} = 'active' and ${t.exclusiveOpd}`),
+    uniqueIndex('pairings_one_active_per_village_uq').on(t.programYearId, t.villageCode).where(sql`${t.status} = 'active'`),
+    uniqueIndex('pairings_one_village_per_opd_uq').on(t.programYearId, t.opdId).where(sql`${t.status} = 'active' and ${t.exclusiveOpd}`),
     index('pairings_opd_idx').on(t.opdId),
     index('pairings_village_idx').on(t.villageCode),
     check('pairings_status_check', sql`${t.status} in ('active','ended')`),
-    check(
-      'pairings_ended_check',
-      sql`${t.status} = 'active' or (${t.endedOn} is not null and ${t.endReason} is not null)`,
-    ),
+    check('pairings_ended_check', sql`${t.status} = 'active' or (${t.endedOn} is not null and ${t.endReason} is not null)`),
   ],
 );
 
@@ -244,9 +231,7 @@ export const pairingMentors = pgTable(
     removedAt: tstz('removed_at'),
   },
   (t) => [
-    uniqueIndex('pairing_mentors_current_uq')
-      .on(t.pairingId, t.userId)
-      .where(sql`${t.removedAt} is null`),
+    uniqueIndex('pairing_mentors_current_uq').on(t.pairingId, t.userId).where(sql`${t.removedAt} is null`),
     check('pairing_mentors_role_check', sql`${t.role} in ('coordinator','member','kelurahan_liaison')`),
   ],
 );
@@ -265,11 +250,7 @@ export const auditLog = pgTable(
     reason: text('reason'),
     ip: text('ip'),
   },
-  (t) => [
-    index('audit_entity_idx').on(t.entityType, t.entityId),
-    index('audit_actor_idx').on(t.actorId),
-    index('audit_at_idx').on(t.at),
-  ],
+  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId), index('audit_actor_idx').on(t.actorId), index('audit_at_idx').on(t.at)],
 );
 
 /** Small key/value facts about this database: loaded reference data editions, scope. */

@@ -76,7 +76,14 @@ export async function seedDemo(database: Database, services: Services, scope: st
     let p = await services.programs.addYear(SYSTEM, program.id, { year: 2025, status: 'active' });
     const y2025 = p.years.find((y) => y.year === 2025)?.id as number;
     for (const [abbr, village] of DEMO_PAIRINGS_2025) {
-      await services.pairings.create(SYSTEM, y2025, { opdId: await opdId(abbr), villageCode: village, decreeNumber: 'DEMO/2025', decreeDate: '2025-01-15', continuation: false, mentors: [] });
+      await services.pairings.create(SYSTEM, y2025, {
+        opdId: await opdId(abbr),
+        villageCode: village,
+        decreeNumber: 'DEMO/2025',
+        decreeDate: '2025-01-15',
+        continuation: false,
+        mentors: [],
+      });
     }
     await services.programs.setYearStatus(SYSTEM, y2025, 'closed');
     p = await services.programs.addYear(SYSTEM, program.id, { year: 2026, status: 'active' });
@@ -84,11 +91,21 @@ export async function seedDemo(database: Database, services: Services, scope: st
     for (const [abbr, village, cont] of DEMO_PAIRINGS_2026) {
       const mentors =
         abbr === 'Dinperkim'
-          ? [{ userId: ids['mentor.dinperkim'] as number, role: 'coordinator' as const }, { userId: ids['operator.kalibaros'] as number, role: 'kelurahan_liaison' as const }]
+          ? [
+              { userId: ids['mentor.dinperkim'] as number, role: 'coordinator' as const },
+              { userId: ids['operator.kalibaros'] as number, role: 'kelurahan_liaison' as const },
+            ]
           : abbr === 'Dinkes'
             ? [{ userId: ids['mentor.dinkes'] as number, role: 'coordinator' as const }]
             : [];
-      await services.pairings.create(SYSTEM, y2026, { opdId: await opdId(abbr), villageCode: village, decreeNumber: 'DEMO/2026', decreeDate: '2026-01-12', continuation: cont, mentors });
+      await services.pairings.create(SYSTEM, y2026, {
+        opdId: await opdId(abbr),
+        villageCode: village,
+        decreeNumber: 'DEMO/2026',
+        decreeDate: '2026-01-12',
+        continuation: cont,
+        mentors,
+      });
     }
   }
   await setMeta(database.db, 'demo', { seededAt: new Date().toISOString(), accounts: DEMO_ACCOUNTS.map((a) => a.username) });

@@ -134,7 +134,8 @@ export async function seedPekalonganOpds(database: Database, scope: string): Pro
       insert into opds (name, abbreviation, type, source)
       values (${r.nama_perangkat_daerah}, ${r.singkatan || null}, ${type}, ${`${r.sumber_url} (${r.catatan})`})
       on conflict do nothing`);
-    inserted += (res as unknown as { rowCount?: number; affectedRows?: number }).rowCount ?? (res as { affectedRows?: number }).affectedRows ?? 0;
+    inserted +=
+      (res as unknown as { rowCount?: number; affectedRows?: number }).rowCount ?? (res as { affectedRows?: number }).affectedRows ?? 0;
   }
   await setMeta(database.db, 'opds:33.75', { inserted, source: 'opd_kota_pekalongan_terverifikasi_sebagian.csv' });
   return { inserted };

@@ -24,7 +24,13 @@ export function createAuthService(deps: {
   db: Db;
   clock: () => Date;
   villageCodesFor: (actor: Actor) => Promise<string[]>;
-  audit: { record: (tx: Db, actor: Actor, e: { action: string; entityType: string; entityId: string | number; reason?: string | null }) => Promise<void> };
+  audit: {
+    record: (
+      tx: Db,
+      actor: Actor,
+      e: { action: string; entityType: string; entityId: string | number; reason?: string | null },
+    ) => Promise<void>;
+  };
 }) {
   const { db, clock } = deps;
   const ipAttempts = new Map<string, { windowStart: number; count: number }>();
@@ -46,8 +52,7 @@ export function createAuthService(deps: {
     }
   }
 
-  const invalid = () =>
-    new AppError('unauthenticated', { id: 'Nama pengguna atau kata sandi salah', en: 'Wrong username or password' });
+  const invalid = () => new AppError('unauthenticated', { id: 'Nama pengguna atau kata sandi salah', en: 'Wrong username or password' });
 
   return {
     async login(input: { username: string; password: string }, meta: { ip: string | null; userAgent: string | null }) {
@@ -78,12 +83,16 @@ export function createAuthService(deps: {
             lockedUntil: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : user.lockedUntil,
           });
           if (lock) {
-            await deps.audit.record(tx as unknown as Db, { ...systemActor(meta.ip) }, {
-              action: 'user.locked',
-              entityType: 'user',
-              entityId: user.id,
-              reason: `${MAX_FAILED_ATTEMPTS} failed logins`,
-            });
+            await deps.audit.record(
+              tx as unknown as Db,
+              { ...systemActor(meta.ip) },
+              {
+                action: 'user.locked',
+                entityType: 'user',
+                entityId: user.id,
+                reason: `${MAX_FAILED_ATTEMPTS} failed logins`,
+              },
+            );
           }
         });
         throw invalid();

@@ -27,7 +27,5 @@ export async function deleteSession(db: DbOrTx, id: string): Promise<void> {
 }
 
 export async function deleteUserSessions(db: DbOrTx, userId: number, exceptId?: string): Promise<void> {
-  await db
-    .delete(sessions)
-    .where(and(eq(sessions.userId, userId), exceptId ? sql`${sessions.id} <> ${exceptId}` : undefined));
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), exceptId ? sql`${sessions.id} <> ${exceptId}` : undefined));
 }

@@ -4,16 +4,7 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
-import {
-  deleteOpd,
-  findOpd,
-  findOpdByName,
-  insertOpd,
-  listOpds,
-  type OpdRow,
-  opdUsage,
-  updateOpd,
-} from './opds.repository.ts';
+import { deleteOpd, findOpd, findOpdByName, insertOpd, listOpds, type OpdRow, opdUsage, updateOpd } from './opds.repository.ts';
 
 export type OpdsService = ReturnType<typeof createOpdsService>;
 
@@ -49,7 +40,11 @@ export function createOpdsService(deps: { db: Db; audit: AuditService }) {
   async function assertNameFree(tx: DbOrTx, name: string, selfId?: number) {
     const dup = await findOpdByName(tx, name);
     if (dup && dup.id !== selfId) {
-      throw new AppError('conflict', { id: `OPD bernama "${dup.name}" sudah ada`, en: `An OPD named "${dup.name}" already exists` }, { issues: [{ path: 'body.name', message: 'Nama sudah dipakai' }] });
+      throw new AppError(
+        'conflict',
+        { id: `OPD bernama "${dup.name}" sudah ada`, en: `An OPD named "${dup.name}" already exists` },
+        { issues: [{ path: 'body.name', message: 'Nama sudah dipakai' }] },
+      );
     }
   }
 
@@ -85,10 +80,20 @@ export function createOpdsService(deps: { db: Db; audit: AuditService }) {
         const validFrom = patch.validFrom !== undefined ? patch.validFrom : cur.opd.validFrom;
         const validTo = patch.validTo !== undefined ? patch.validTo : cur.opd.validTo;
         if (validFrom && validTo && validFrom > validTo) {
-          throw new AppError('validation_failed', { id: 'Tanggal berakhir harus sesudah tanggal mulai', en: 'Valid-to must be after valid-from' }, { issues: [{ path: 'body.validTo', message: 'Sebelum tanggal mulai' }] });
+          throw new AppError(
+            'validation_failed',
+            { id: 'Tanggal berakhir harus sesudah tanggal mulai', en: 'Valid-to must be after valid-from' },
+            { issues: [{ path: 'body.validTo', message: 'Sebelum tanggal mulai' }] },
+          );
         }
         const after = await updateOpd(tx, id, patch);
-        await audit.record(tx, actor, { action: 'opd.update', entityType: 'opd', entityId: id, before: strip(cur.opd), after: strip(after) });
+        await audit.record(tx, actor, {
+          action: 'opd.update',
+          entityType: 'opd',
+          entityId: id,
+          before: strip(cur.opd),
+          after: strip(after),
+        });
       });
       return get(id);
     },
@@ -104,8 +109,20 @@ export function createOpdsService(deps: { db: Db; audit: AuditService }) {
           });
         }
         const on = date ?? new Date().toISOString().slice(0, 10);
-        const after = await updateOpd(tx, id, { active: false, deactivatedOn: on, deactivationReason: reason, validTo: cur.opd.validTo ?? on });
-        await audit.record(tx, actor, { action: 'opd.deactivate', entityType: 'opd', entityId: id, before: strip(cur.opd), after: strip(after), reason });
+        const after = await updateOpd(tx, id, {
+          active: false,
+          deactivatedOn: on,
+          deactivationReason: reason,
+          validTo: cur.opd.validTo ?? on,
+        });
+        await audit.record(tx, actor, {
+          action: 'opd.deactivate',
+          entityType: 'opd',
+          entityId: id,
+          before: strip(cur.opd),
+          after: strip(after),
+          reason,
+        });
       });
       return get(id);
     },
@@ -114,7 +131,14 @@ export function createOpdsService(deps: { db: Db; audit: AuditService }) {
         const cur = await findOpd(tx, id);
         if (!cur) throw notFound('OPD', 'OPD', id);
         const after = await updateOpd(tx, id, { active: true, deactivatedOn: null, deactivationReason: null, validTo: null });
-        await audit.record(tx, actor, { action: 'opd.reactivate', entityType: 'opd', entityId: id, before: strip(cur.opd), after: strip(after), reason });
+        await audit.record(tx, actor, {
+          action: 'opd.reactivate',
+          entityType: 'opd',
+          entityId: id,
+          before: strip(cur.opd),
+          after: strip(after),
+          reason,
+        });
       });
       return get(id);
     },
@@ -125,10 +149,14 @@ export function createOpdsService(deps: { db: Db; audit: AuditService }) {
         if (!cur) throw notFound('OPD', 'OPD', id);
         const usage = await opdUsage(tx, id);
         if (usage.pairings + usage.users > 0) {
-          throw new AppError('conflict', {
-            id: `OPD sudah dipakai (${usage.pairings} pendampingan, ${usage.users} pengguna) sehingga tidak bisa dihapus; nonaktifkan saja`,
-            en: `The OPD is in use (${usage.pairings} pairings, ${usage.users} users) and cannot be deleted; deactivate it instead`,
-          }, usage);
+          throw new AppError(
+            'conflict',
+            {
+              id: `OPD sudah dipakai (${usage.pairings} pendampingan, ${usage.users} pengguna) sehingga tidak bisa dihapus; nonaktifkan saja`,
+              en: `The OPD is in use (${usage.pairings} pairings, ${usage.users} users) and cannot be deleted; deactivate it instead`,
+            },
+            usage,
+          );
         }
         await deleteOpd(tx, id);
         await audit.record(tx, actor, { action: 'opd.delete', entityType: 'opd', entityId: id, before: strip(cur.opd) });

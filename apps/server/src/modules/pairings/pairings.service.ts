@@ -54,7 +54,12 @@ function toPairing(r: PairingViewRow): Pairing {
   };
 }
 
-const facts = (r: PairingViewRow): PairingFacts => ({ opdId: r.opd_id, villageCode: r.village_code, status: r.status, yearStatus: r.year_status });
+const facts = (r: PairingViewRow): PairingFacts => ({
+  opdId: r.opd_id,
+  villageCode: r.village_code,
+  status: r.status,
+  yearStatus: r.year_status,
+});
 const strip = ({ createdAt: _c, updatedAt: _u, ...rest }: PairingRow) => rest;
 
 export function createPairingsService(deps: { db: Db; audit: AuditService }) {
@@ -77,7 +82,11 @@ export function createPairingsService(deps: { db: Db; audit: AuditService }) {
           id: `Kelurahan ${holder?.village_name ?? by.villageCode} sudah didampingi ${who} pada tahun program ini`,
           en: `Village ${holder?.village_name ?? by.villageCode} is already paired with ${holder?.opd_name ?? 'another OPD'} in this program year`,
         },
-        { existingPairingId: holder?.id ?? null, existingOpdName: holder?.opd_name ?? null, issues: [{ path: 'body.villageCode', message: 'Sudah didampingi' }] },
+        {
+          existingPairingId: holder?.id ?? null,
+          existingOpdName: holder?.opd_name ?? null,
+          issues: [{ path: 'body.villageCode', message: 'Sudah didampingi' }],
+        },
       );
     }
     return new AppError(
@@ -90,8 +99,15 @@ export function createPairingsService(deps: { db: Db; audit: AuditService }) {
     );
   }
 
-  async function checkMentors(tx: DbOrTx, mentors: { userId: number; role: MentorRole }[], pairing: { opdId: number; villageCode: string }) {
-    const users = await findUsersForMentoring(tx, mentors.map((m) => m.userId));
+  async function checkMentors(
+    tx: DbOrTx,
+    mentors: { userId: number; role: MentorRole }[],
+    pairing: { opdId: number; villageCode: string },
+  ) {
+    const users = await findUsersForMentoring(
+      tx,
+      mentors.map((m) => m.userId),
+    );
     const issues: { path: string; message: string }[] = [];
     mentors.forEach((m, i) => {
       const u = users.find((x) => x.id === m.userId);
@@ -100,9 +116,14 @@ export function createPairingsService(deps: { db: Db; audit: AuditService }) {
         : { id: 'pengguna tidak ada', en: 'no such user' };
       if (problem) issues.push({ path: `body.mentors.${i}.userId`, message: `${u?.full_name ?? m.userId}: ${problem.id}` });
     });
-    if (new Set(mentors.map((m) => m.userId)).size !== mentors.length) issues.push({ path: 'body.mentors', message: 'Pengguna yang sama tercantum dua kali' });
+    if (new Set(mentors.map((m) => m.userId)).size !== mentors.length)
+      issues.push({ path: 'body.mentors', message: 'Pengguna yang sama tercantum dua kali' });
     if (issues.length) {
-      throw new AppError('validation_failed', { id: `Pendamping tidak valid: ${issues[0]?.message}`, en: `Invalid mentor: ${issues[0]?.message}` }, { issues });
+      throw new AppError(
+        'validation_failed',
+        { id: `Pendamping tidak valid: ${issues[0]?.message}`, en: `Invalid mentor: ${issues[0]?.message}` },
+        { issues },
+      );
     }
   }
 
@@ -120,7 +141,11 @@ export function createPairingsService(deps: { db: Db; audit: AuditService }) {
     async list(actor: Actor, f: { programYearId?: number; status: 'active' | 'ended' | 'all'; opdId?: number }): Promise<Pairing[]> {
       if (actor.role === 'admin' || actor.role === 'viewer') return (await listPairingViews(db, f)).map(toPairing);
       // Mentors and operators: only live pairings they belong to, whatever filter they send.
-      const all = await listPairingViews(db, { ...f, status: 'active', ...(actor.role === 'mentor' ? { opdId: actor.opdId ?? -1 } : { villageCodes: [actor.villageCode ?? ''] }) });
+      const all = await listPairingViews(db, {
+        ...f,
+        status: 'active',
+        ...(actor.role === 'mentor' ? { opdId: actor.opdId ?? -1 } : { villageCodes: [actor.villageCode ?? ''] }),
+      });
       return all.filter((r) => canReadPairing(actor, facts(r))).map(toPairing);
     },
 
@@ -141,11 +166,25 @@ export function createPairingsService(deps: { db: Db; audit: AuditService }) {
           districtCode: v.district_code,
           districtName: v.district_name,
           pairing: p
-            ? { id: p.id, opdId: p.opd_id, opdName: p.opd_name, opdAbbreviation: p.opd_abbreviation, continuation: p.continuation, decreeNumber: p.decree_number }
+            ? {
+                id: p.id,
+                opdId: p.opd_id,
+                opdName: p.opd_name,
+                opdAbbreviation: p.opd_abbreviation,
+                continuation: p.continuation,
+                decreeNumber: p.decree_number,
+              }
             : null,
         };
       });
-      return { programYearId, year: y.year.year, scopeCode: y.program.scopeCode, total: rows.length, paired: rows.filter((r) => r.pairing).length, rows };
+      return {
+        programYearId,
+        year: y.year.year,
+        scopeCode: y.program.scopeCode,
+        total: rows.length,
+        paired: rows.filter((r) => r.pairing).length,
+        rows,
+      };
     },
 
     async create(actor: Actor, programYearId: number, input: z.output<typeof PairingInputSchema>): Promise<Pairing> {
@@ -155,21 +194,37 @@ export function createPairingsService(deps: { db: Db; audit: AuditService }) {
         throw new AppError('conflict', { id: `Tahun program ${y.year.year} sudah ditutup`, en: `Program year ${y.year.year} is closed` });
       }
       const opd = await findOpd(db, input.opdId);
-      if (!opd) throw new AppError('validation_failed', { id: `OPD ${input.opdId} tidak ada`, en: `OPD ${input.opdId} does not exist` }, { issues: [{ path: 'body.opdId', message: 'OPD tidak ada' }] });
-      if (!opd.opd.active) throw new AppError('validation_failed', { id: `${opd.opd.name} sudah nonaktif`, en: `${opd.opd.name} is inactive` }, { issues: [{ path: 'body.opdId', message: 'OPD nonaktif' }] });
+      if (!opd)
+        throw new AppError(
+          'validation_failed',
+          { id: `OPD ${input.opdId} tidak ada`, en: `OPD ${input.opdId} does not exist` },
+          { issues: [{ path: 'body.opdId', message: 'OPD tidak ada' }] },
+        );
+      if (!opd.opd.active)
+        throw new AppError(
+          'validation_failed',
+          { id: `${opd.opd.name} sudah nonaktif`, en: `${opd.opd.name} is inactive` },
+          { issues: [{ path: 'body.opdId', message: 'OPD nonaktif' }] },
+        );
       const village = await findRegion(db, input.villageCode);
       if (!village || village.level !== 4 || !isWithin(input.villageCode, y.program.scopeCode)) {
-        throw new AppError('validation_failed', {
-          id: `${input.villageCode} bukan kelurahan/desa dalam wilayah program (${y.program.scopeCode})`,
-          en: `${input.villageCode} is not a village inside the program region (${y.program.scopeCode})`,
-        }, { issues: [{ path: 'body.villageCode', message: 'Bukan kelurahan dalam cakupan' }] });
+        throw new AppError(
+          'validation_failed',
+          {
+            id: `${input.villageCode} bukan kelurahan/desa dalam wilayah program (${y.program.scopeCode})`,
+            en: `${input.villageCode} is not a village inside the program region (${y.program.scopeCode})`,
+          },
+          { issues: [{ path: 'body.villageCode', message: 'Bukan kelurahan dalam cakupan' }] },
+        );
       }
       let id: number;
       try {
         id = await db.transaction(async (tx) => {
           // A friendly early refusal; the partial unique indexes are the real guarantee under races.
-          if (await findActiveHolder(tx, programYearId, { villageCode: input.villageCode })) throw await conflictFor(tx, programYearId, { villageCode: input.villageCode });
-          if (y.program.oneVillagePerOpd && (await findActiveHolder(tx, programYearId, { opdId: input.opdId }))) throw await conflictFor(tx, programYearId, { opdId: input.opdId });
+          if (await findActiveHolder(tx, programYearId, { villageCode: input.villageCode }))
+            throw await conflictFor(tx, programYearId, { villageCode: input.villageCode });
+          if (y.program.oneVillagePerOpd && (await findActiveHolder(tx, programYearId, { opdId: input.opdId })))
+            throw await conflictFor(tx, programYearId, { opdId: input.opdId });
           await checkMentors(tx, input.mentors, { opdId: input.opdId, villageCode: input.villageCode });
           const row = await insertPairing(tx, {
             programYearId,
@@ -182,13 +237,22 @@ export function createPairingsService(deps: { db: Db; audit: AuditService }) {
             createdBy: actor.id > 0 ? actor.id : null,
           });
           for (const m of input.mentors) await addMentor(tx, row.id, m.userId, m.role);
-          await audit.record(tx, actor, { action: 'pairing.create', entityType: 'pairing', entityId: row.id, after: { ...strip(row), mentors: input.mentors } });
+          await audit.record(tx, actor, {
+            action: 'pairing.create',
+            entityType: 'pairing',
+            entityId: row.id,
+            after: { ...strip(row), mentors: input.mentors },
+          });
           return row.id;
         });
       } catch (err) {
         const { code, constraint } = pgErrorCode(err);
         if (code === UNIQUE_VIOLATION && constraint?.startsWith('pairings_')) {
-          throw await conflictFor(db, programYearId, constraint === 'pairings_one_village_per_opd_uq' ? { opdId: input.opdId } : { villageCode: input.villageCode });
+          throw await conflictFor(
+            db,
+            programYearId,
+            constraint === 'pairings_one_village_per_opd_uq' ? { opdId: input.opdId } : { villageCode: input.villageCode },
+          );
         }
         throw err;
       }
@@ -200,12 +264,24 @@ export function createPairingsService(deps: { db: Db; audit: AuditService }) {
       await db.transaction(async (tx) => {
         const before = await findPairingRow(tx, id);
         if (!before) throw notFound('Pendampingan', 'Pairing', id);
-        if (before.status !== 'active') throw new AppError('conflict', { id: 'Pendampingan ini sudah berakhir', en: 'This pairing has already ended' });
+        if (before.status !== 'active')
+          throw new AppError('conflict', { id: 'Pendampingan ini sudah berakhir', en: 'This pairing has already ended' });
         if (input.endedOn < before.decreeDate) {
-          throw new AppError('validation_failed', { id: 'Tanggal berakhir sebelum tanggal SK', en: 'End date is before the decree date' }, { issues: [{ path: 'body.endedOn', message: 'Sebelum tanggal SK' }] });
+          throw new AppError(
+            'validation_failed',
+            { id: 'Tanggal berakhir sebelum tanggal SK', en: 'End date is before the decree date' },
+            { issues: [{ path: 'body.endedOn', message: 'Sebelum tanggal SK' }] },
+          );
         }
         const after = await updatePairing(tx, id, { status: 'ended', endedOn: input.endedOn, endReason: input.reason });
-        await audit.record(tx, actor, { action: 'pairing.end', entityType: 'pairing', entityId: id, before: strip(before), after: strip(after), reason: input.reason });
+        await audit.record(tx, actor, {
+          action: 'pairing.end',
+          entityType: 'pairing',
+          entityId: id,
+          before: strip(before),
+          after: strip(after),
+          reason: input.reason,
+        });
       });
       return toPairing((await findPairingView(db, id)) as PairingViewRow);
     },
@@ -237,7 +313,8 @@ export function createPairingsService(deps: { db: Db; audit: AuditService }) {
 
     async updateProfile(actor: Actor, id: number, patch: z.output<typeof PairingProfilePatchSchema>): Promise<Pairing> {
       const view = await getVisible(actor, id);
-      if (!canEditPairingProfile(actor, facts(view))) throw forbidden('Anda hanya dapat membaca pendampingan ini', 'You may only read this pairing');
+      if (!canEditPairingProfile(actor, facts(view)))
+        throw forbidden('Anda hanya dapat membaca pendampingan ini', 'You may only read this pairing');
       await db.transaction(async (tx) => {
         const before = await findPairingRow(tx, id);
         if (!before) throw notFound('Pendampingan', 'Pairing', id);

@@ -1,4 +1,11 @@
-import { IdSchema, ProgramInputSchema, ProgramPatchSchema, ProgramSchema, ProgramYearInputSchema, ProgramYearStatusSchema } from '@dampingan/contracts';
+import {
+  IdSchema,
+  ProgramInputSchema,
+  ProgramPatchSchema,
+  ProgramSchema,
+  ProgramYearInputSchema,
+  ProgramYearStatusSchema,
+} from '@dampingan/contracts';
 import { z } from 'zod';
 import { defineRoute } from '../../http/route.ts';
 import type { ProgramsService } from './programs.service.ts';

@@ -30,7 +30,10 @@ export function createProgramsService(deps: { db: Db; audit: AuditService; scope
   const { db, audit, scope } = deps;
 
   async function assemble(rowsIn: ProgramRow[]): Promise<Program[]> {
-    const years = await listYearsWithCounts(db, rowsIn.map((p) => p.id));
+    const years = await listYearsWithCounts(
+      db,
+      rowsIn.map((p) => p.id),
+    );
     return rowsIn.map((p) => ({
       id: p.id,
       name: p.name,
@@ -63,7 +66,14 @@ export function createProgramsService(deps: { db: Db; audit: AuditService; scope
     async create(actor: Actor, input: z.output<typeof ProgramInputSchema>): Promise<Program> {
       const scopeCode = input.scopeCode ?? scope;
       if (!isWithin(scopeCode, scope) || !(await findRegion(db, scopeCode))) {
-        throw new AppError('validation_failed', { id: `Wilayah program ${scopeCode} di luar cakupan ${scope}`, en: `Program region ${scopeCode} is outside the deployment scope ${scope}` }, { issues: [{ path: 'body.scopeCode', message: 'Di luar cakupan' }] });
+        throw new AppError(
+          'validation_failed',
+          {
+            id: `Wilayah program ${scopeCode} di luar cakupan ${scope}`,
+            en: `Program region ${scopeCode} is outside the deployment scope ${scope}`,
+          },
+          { issues: [{ path: 'body.scopeCode', message: 'Di luar cakupan' }] },
+        );
       }
       const id = await db.transaction(async (tx) => {
         const row = await insertProgram(tx, { ...input, scopeCode, endYear: input.endYear ?? null });
@@ -77,13 +87,21 @@ export function createProgramsService(deps: { db: Db; audit: AuditService; scope
         const before = await findProgramRow(tx, id);
         if (!before) throw notFound('Program', 'Program', id);
         if (patch.endYear != null && patch.endYear < before.startYear) {
-          throw new AppError('validation_failed', { id: 'Tahun akhir sebelum tahun mulai', en: 'End year is before start year' }, { issues: [{ path: 'body.endYear', message: 'Sebelum tahun mulai' }] });
+          throw new AppError(
+            'validation_failed',
+            { id: 'Tahun akhir sebelum tahun mulai', en: 'End year is before start year' },
+            { issues: [{ path: 'body.endYear', message: 'Sebelum tahun mulai' }] },
+          );
         }
         if (patch.oneVillagePerOpd === true && !before.oneVillagePerOpd) {
           const several = await opdsWithSeveralVillages(tx, id);
           if (several.length > 0) {
             const list = several.map((s) => `${s.opd_name} (${s.year}: ${s.n})`).join(', ');
-            throw new AppError('conflict', { id: `Tidak bisa menerapkan "satu OPD satu kelurahan": ${list}`, en: `Cannot apply "one village per OPD": ${list}` }, { opds: several });
+            throw new AppError(
+              'conflict',
+              { id: `Tidak bisa menerapkan "satu OPD satu kelurahan": ${list}`, en: `Cannot apply "one village per OPD": ${list}` },
+              { opds: several },
+            );
           }
         }
         const after = await updateProgram(tx, id, patch);
@@ -92,7 +110,13 @@ export function createProgramsService(deps: { db: Db; audit: AuditService; scope
           await tx.execute(sql`update ${pairings} set exclusive_opd = ${patch.oneVillagePerOpd}
             where program_year_id in (select id from program_years where program_id = ${id})`);
         }
-        await audit.record(tx, actor, { action: 'program.update', entityType: 'program', entityId: id, before: strip(before), after: strip(after) });
+        await audit.record(tx, actor, {
+          action: 'program.update',
+          entityType: 'program',
+          entityId: id,
+          before: strip(before),
+          after: strip(after),
+        });
       });
       return get(id);
     },
@@ -100,10 +124,14 @@ export function createProgramsService(deps: { db: Db; audit: AuditService; scope
       const program = await findProgramRow(db, programId);
       if (!program) throw notFound('Program', 'Program', programId);
       if (input.year < program.startYear || (program.endYear != null && input.year > program.endYear)) {
-        throw new AppError('validation_failed', {
-          id: `Tahun ${input.year} di luar masa program (${program.startYear}–${program.endYear ?? '…'})`,
-          en: `Year ${input.year} is outside the program period (${program.startYear}–${program.endYear ?? '…'})`,
-        }, { issues: [{ path: 'body.year', message: 'Di luar masa program' }] });
+        throw new AppError(
+          'validation_failed',
+          {
+            id: `Tahun ${input.year} di luar masa program (${program.startYear}–${program.endYear ?? '…'})`,
+            en: `Year ${input.year} is outside the program period (${program.startYear}–${program.endYear ?? '…'})`,
+          },
+          { issues: [{ path: 'body.year', message: 'Di luar masa program' }] },
+        );
       }
       try {
         await db.transaction(async (tx) => {
@@ -112,7 +140,11 @@ export function createProgramsService(deps: { db: Db; audit: AuditService; scope
         });
       } catch (err) {
         if (pgErrorCode(err).code === UNIQUE_VIOLATION) {
-          throw new AppError('conflict', { id: `Tahun ${input.year} sudah ada pada program ini`, en: `Year ${input.year} already exists in this program` }, { issues: [{ path: 'body.year', message: 'Sudah ada' }] });
+          throw new AppError(
+            'conflict',
+            { id: `Tahun ${input.year} sudah ada pada program ini`, en: `Year ${input.year} already exists in this program` },
+            { issues: [{ path: 'body.year', message: 'Sudah ada' }] },
+          );
         }
         throw err;
       }
@@ -123,7 +155,13 @@ export function createProgramsService(deps: { db: Db; audit: AuditService; scope
         const cur = await findYearRow(tx, yearId);
         if (!cur) throw notFound('Tahun program', 'Program year', yearId);
         const after = await updateYearStatus(tx, yearId, status);
-        await audit.record(tx, actor, { action: 'program_year.status', entityType: 'program_year', entityId: yearId, before: { status: cur.year.status }, after: { status: after.status } });
+        await audit.record(tx, actor, {
+          action: 'program_year.status',
+          entityType: 'program_year',
+          entityId: yearId,
+          before: { status: cur.year.status },
+          after: { status: after.status },
+        });
         return cur.program.id;
       });
       return get(programId);

@@ -15,7 +15,10 @@ const OLD_SPELLING: ReadonlyArray<[RegExp, string]> = [
 ];
 
 export function nameKey(name: string): string {
-  let s = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  let s = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
   for (const [re, to] of OLD_SPELLING) s = s.replace(re, to);
   return s.replace(/[^a-z0-9]/g, '');
 }

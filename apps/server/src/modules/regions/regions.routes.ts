@@ -1,4 +1,11 @@
-import { BoundaryCollectionSchema, RegionCodeSchema, RegionDetailSchema, RegionListSchema, RegionSearchQuerySchema, ScopeSchema } from '@dampingan/contracts';
+import {
+  BoundaryCollectionSchema,
+  RegionCodeSchema,
+  RegionDetailSchema,
+  RegionListSchema,
+  RegionSearchQuerySchema,
+  ScopeSchema,
+} from '@dampingan/contracts';
 import { z } from 'zod';
 import { defineRoute } from '../../http/route.ts';
 import type { RegionsService } from './regions.service.ts';

@@ -59,7 +59,11 @@ export function createRegionsService(deps: { db: Db; scope: string }) {
     async search(q: string, opts: { level?: number; within?: string; limit: number }): Promise<Region[]> {
       const key = queryKey(q);
       if (key.length < 2) {
-        throw new AppError('validation_failed', { id: 'Kata kunci minimal 2 huruf atau angka', en: 'Search needs at least 2 letters or digits' }, { issues: [{ path: 'query.q', message: 'Minimal 2 huruf' }] });
+        throw new AppError(
+          'validation_failed',
+          { id: 'Kata kunci minimal 2 huruf atau angka', en: 'Search needs at least 2 letters or digits' },
+          { issues: [{ path: 'query.q', message: 'Minimal 2 huruf' }] },
+        );
       }
       return (await searchRegions(db, key, opts)).map(toRegion);
     },

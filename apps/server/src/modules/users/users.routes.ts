@@ -1,4 +1,12 @@
-import { DeactivateSchema, IdSchema, ResetPasswordSchema, RoleSchema, UserInputSchema, UserPatchSchema, UserSchema } from '@dampingan/contracts';
+import {
+  DeactivateSchema,
+  IdSchema,
+  ResetPasswordSchema,
+  RoleSchema,
+  UserInputSchema,
+  UserPatchSchema,
+  UserSchema,
+} from '@dampingan/contracts';
 import { z } from 'zod';
 import { defineRoute } from '../../http/route.ts';
 import type { UsersService } from './users.service.ts';

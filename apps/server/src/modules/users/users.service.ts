@@ -33,14 +33,34 @@ export function createUsersService(deps: { db: Db; audit: AuditService }) {
 
   async function checkLinks(tx: DbOrTx, role: string, opdId: number | null | undefined, villageCode: string | null | undefined) {
     if (role === 'mentor') {
-      const [o] = await tx.select({ id: opds.id, active: opds.active }).from(opds).where(eq(opds.id, opdId ?? -1));
-      if (!o) throw new AppError('validation_failed', { id: `OPD ${opdId} tidak ada`, en: `OPD ${opdId} does not exist` }, { issues: [{ path: 'body.opdId', message: 'OPD tidak ada' }] });
-      if (!o.active) throw new AppError('validation_failed', { id: 'OPD sudah dinonaktifkan', en: 'The OPD is deactivated' }, { issues: [{ path: 'body.opdId', message: 'OPD nonaktif' }] });
+      const [o] = await tx
+        .select({ id: opds.id, active: opds.active })
+        .from(opds)
+        .where(eq(opds.id, opdId ?? -1));
+      if (!o)
+        throw new AppError(
+          'validation_failed',
+          { id: `OPD ${opdId} tidak ada`, en: `OPD ${opdId} does not exist` },
+          { issues: [{ path: 'body.opdId', message: 'OPD tidak ada' }] },
+        );
+      if (!o.active)
+        throw new AppError(
+          'validation_failed',
+          { id: 'OPD sudah dinonaktifkan', en: 'The OPD is deactivated' },
+          { issues: [{ path: 'body.opdId', message: 'OPD nonaktif' }] },
+        );
     }
     if (role === 'operator') {
-      const [r] = await tx.select({ level: regions.level }).from(regions).where(eq(regions.code, villageCode ?? ''));
+      const [r] = await tx
+        .select({ level: regions.level })
+        .from(regions)
+        .where(eq(regions.code, villageCode ?? ''));
       if (!r || r.level !== 4)
-        throw new AppError('validation_failed', { id: `Kelurahan/desa ${villageCode} tidak ada`, en: `Village ${villageCode} does not exist` }, { issues: [{ path: 'body.villageCode', message: 'Kelurahan tidak ada' }] });
+        throw new AppError(
+          'validation_failed',
+          { id: `Kelurahan/desa ${villageCode} tidak ada`, en: `Village ${villageCode} does not exist` },
+          { issues: [{ path: 'body.villageCode', message: 'Kelurahan tidak ada' }] },
+        );
     }
   }
 
@@ -60,7 +80,11 @@ export function createUsersService(deps: { db: Db; audit: AuditService }) {
       const passwordHash = await hashPassword(input.password);
       const id = await db.transaction(async (tx) => {
         if (await findUserRowByUsername(tx, input.username)) {
-          throw new AppError('conflict', { id: `Nama pengguna "${input.username}" sudah dipakai`, en: `Username "${input.username}" is taken` }, { issues: [{ path: 'body.username', message: 'Sudah dipakai' }] });
+          throw new AppError(
+            'conflict',
+            { id: `Nama pengguna "${input.username}" sudah dipakai`, en: `Username "${input.username}" is taken` },
+            { issues: [{ path: 'body.username', message: 'Sudah dipakai' }] },
+          );
         }
         await checkLinks(tx, input.role, input.opdId, input.villageCode);
         const row = await insertUser(tx, {
@@ -86,9 +110,20 @@ export function createUsersService(deps: { db: Db; audit: AuditService }) {
         const before = await findUserRow(tx, id);
         if (!before) throw notFound('Pengguna', 'User', id);
         const next = { ...patch };
-        await checkLinks(tx, before.role, next.opdId !== undefined ? next.opdId : before.opdId, next.villageCode !== undefined ? next.villageCode : before.villageCode);
+        await checkLinks(
+          tx,
+          before.role,
+          next.opdId !== undefined ? next.opdId : before.opdId,
+          next.villageCode !== undefined ? next.villageCode : before.villageCode,
+        );
         const after = await updateUser(tx, id, next);
-        await audit.record(tx, actor, { action: 'user.update', entityType: 'user', entityId: id, before: auditView(before), after: auditView(after) });
+        await audit.record(tx, actor, {
+          action: 'user.update',
+          entityType: 'user',
+          entityId: id,
+          before: auditView(before),
+          after: auditView(after),
+        });
       });
       return getView(id);
     },
@@ -100,10 +135,18 @@ export function createUsersService(deps: { db: Db; audit: AuditService }) {
         if (!active && before.role === 'admin' && before.active && (await countAdmins(tx)) <= 1) {
           throw new AppError('conflict', { id: 'Admin terakhir tidak boleh dinonaktifkan', en: 'The last admin cannot be deactivated' });
         }
-        if (!active && id === actor.id) throw new AppError('conflict', { id: 'Anda tidak dapat menonaktifkan akun sendiri', en: 'You cannot deactivate yourself' });
+        if (!active && id === actor.id)
+          throw new AppError('conflict', { id: 'Anda tidak dapat menonaktifkan akun sendiri', en: 'You cannot deactivate yourself' });
         const after = await updateUser(tx, id, { active });
         if (!active) await deleteUserSessions(tx, id);
-        await audit.record(tx, actor, { action: active ? 'user.reactivate' : 'user.deactivate', entityType: 'user', entityId: id, before: { active: before.active }, after: { active: after.active }, reason });
+        await audit.record(tx, actor, {
+          action: active ? 'user.reactivate' : 'user.deactivate',
+          entityType: 'user',
+          entityId: id,
+          before: { active: before.active },
+          after: { active: after.active },
+          reason,
+        });
       });
       return getView(id);
     },
@@ -123,7 +166,11 @@ export function createUsersService(deps: { db: Db; audit: AuditService }) {
     async changeOwnPassword(actor: Actor, current: string, next: string): Promise<void> {
       const row = await findUserRow(db, actor.id);
       if (!row || !(await verifyPassword(row.passwordHash, current))) {
-        throw new AppError('validation_failed', { id: 'Kata sandi lama salah', en: 'Current password is wrong' }, { issues: [{ path: 'body.currentPassword', message: 'Kata sandi lama salah' }] });
+        throw new AppError(
+          'validation_failed',
+          { id: 'Kata sandi lama salah', en: 'Current password is wrong' },
+          { issues: [{ path: 'body.currentPassword', message: 'Kata sandi lama salah' }] },
+        );
       }
       const passwordHash = await hashPassword(next);
       await db.transaction(async (tx) => {
@@ -136,7 +183,10 @@ export function createUsersService(deps: { db: Db; audit: AuditService }) {
     /** First-run: the CLI creates the first admin. Refused once an admin exists (use the UI then). */
     async createFirstAdmin(actor: Actor, input: { username: string; fullName: string; password: string }): Promise<User> {
       if ((await countAdmins(db)) > 0) {
-        throw new AppError('conflict', { id: 'Sudah ada admin; tambahkan admin lain dari menu Pengguna', en: 'An admin already exists; add more admins from the Users page' });
+        throw new AppError('conflict', {
+          id: 'Sudah ada admin; tambahkan admin lain dari menu Pengguna',
+          en: 'An admin already exists; add more admins from the Users page',
+        });
       }
       const parsed = UserInputSchema.parse({ ...input, role: 'admin' } satisfies UserInput);
       return this.create(actor, parsed, { mustChangePassword: false });
