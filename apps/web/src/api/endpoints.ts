@@ -1,0 +1,103 @@
+import {
+  AuditEntrySchema,
+  BoardSchema,
+  BoundaryCollectionSchema,
+  type ChangePasswordSchema,
+  type DeactivateSchema,
+  type EndPairingSchema,
+  MeSchema,
+  type MentorRole,
+  OkSchema,
+  type OpdInput,
+  type OpdListQuerySchema,
+  type OpdPatchSchema,
+  OpdSchema,
+  type PairingInput,
+  type PairingProfilePatchSchema,
+  PairingSchema,
+  type ProgramInput,
+  ProgramSchema,
+  type ProgramYearInputSchema,
+  type ProgramYearStatusSchema,
+  RegionDetailSchema,
+  RegionListSchema,
+  type Role,
+  ScopeSchema,
+  type UserInput,
+  UserSchema,
+  pageSchema,
+} from '@dampingan/contracts';
+import { z } from 'zod';
+import { request } from './client.ts';
+
+const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+export const HealthSchema = z.object({
+  status: z.string(),
+  version: z.string(),
+  scope: z.string(),
+  demo: z.boolean(),
+});
+export type Health = z.infer<typeof HealthSchema>;
+
+export const AuditPageSchema = pageSchema(AuditEntrySchema);
+export type AuditPage = z.infer<typeof AuditPageSchema>;
+export type BoundaryCollection = z.infer<typeof BoundaryCollectionSchema>;
+
+type Body<S extends z.ZodType> = z.input<S>;
+
+export const api = {
+  health: () => request('/health', { schema: HealthSchema }),
+  scope: () => request('/scope', { schema: ScopeSchema }),
+
+  login: (body: { username: string; password: string }) => request('/auth/login', { method: 'POST', body, schema: MeSchema }),
+  logout: () => request('/auth/logout', { method: 'POST', schema: OkSchema }),
+  me: () => request('/auth/me', { schema: MeSchema }),
+  changePassword: (body: Body<typeof ChangePasswordSchema>) => request('/auth/password', { method: 'POST', body, schema: OkSchema }),
+
+  searchRegions: (q: string, opts: { level?: number; within?: string; limit?: number } = {}) =>
+    request('/regions', { query: { q, ...opts }, schema: RegionListSchema }),
+  region: (code: string) => request(`/regions/${encodeURIComponent(code)}`, { schema: RegionDetailSchema }),
+  regionChildren: (code: string) => request(`/regions/${encodeURIComponent(code)}/children`, { schema: RegionListSchema }),
+  boundaries: (code: string, level?: number) =>
+    request(`/regions/${encodeURIComponent(code)}/boundaries`, { query: { level }, schema: BoundaryCollectionSchema }),
+
+  opds: (query: Body<typeof OpdListQuerySchema> = {}) => request('/opds', { query, schema: items(OpdSchema) }),
+  createOpd: (body: OpdInput) => request('/opds', { method: 'POST', body, schema: OpdSchema }),
+  updateOpd: (id: number, body: Body<typeof OpdPatchSchema>) => request(`/opds/${id}`, { method: 'PATCH', body, schema: OpdSchema }),
+  deactivateOpd: (id: number, body: Body<typeof DeactivateSchema>) =>
+    request(`/opds/${id}/deactivate`, { method: 'POST', body, schema: OpdSchema }),
+  reactivateOpd: (id: number, body: Body<typeof DeactivateSchema>) =>
+    request(`/opds/${id}/reactivate`, { method: 'POST', body, schema: OpdSchema }),
+
+  users: (query: { q?: string; role?: Role; opdId?: number } = {}) => request('/users', { query, schema: items(UserSchema) }),
+  createUser: (body: UserInput) => request('/users', { method: 'POST', body, schema: UserSchema }),
+  deactivateUser: (id: number, body: Body<typeof DeactivateSchema>) =>
+    request(`/users/${id}/deactivate`, { method: 'POST', body, schema: UserSchema }),
+  reactivateUser: (id: number, body: Body<typeof DeactivateSchema>) =>
+    request(`/users/${id}/reactivate`, { method: 'POST', body, schema: UserSchema }),
+  resetPassword: (id: number, newPassword: string) =>
+    request(`/users/${id}/reset-password`, { method: 'POST', body: { newPassword }, schema: UserSchema }),
+
+  programs: () => request('/programs', { schema: items(ProgramSchema) }),
+  createProgram: (body: ProgramInput) => request('/programs', { method: 'POST', body, schema: ProgramSchema }),
+  addProgramYear: (programId: number, body: Body<typeof ProgramYearInputSchema>) =>
+    request(`/programs/${programId}/years`, { method: 'POST', body, schema: ProgramSchema }),
+  setProgramYearStatus: (programYearId: number, body: Body<typeof ProgramYearStatusSchema>) =>
+    request(`/program-years/${programYearId}`, { method: 'PATCH', body, schema: ProgramSchema }),
+
+  board: (programYearId: number) => request(`/program-years/${programYearId}/board`, { schema: BoardSchema }),
+  createPairing: (programYearId: number, body: PairingInput) =>
+    request(`/program-years/${programYearId}/pairings`, { method: 'POST', body, schema: PairingSchema }),
+  pairings: (query: { programYearId?: number; status?: 'active' | 'ended' | 'all'; opdId?: number } = {}) =>
+    request('/pairings', { query, schema: items(PairingSchema) }),
+  pairing: (id: number) => request(`/pairings/${id}`, { schema: PairingSchema }),
+  endPairing: (id: number, body: Body<typeof EndPairingSchema>) => request(`/pairings/${id}/end`, { method: 'POST', body, schema: PairingSchema }),
+  setPairingMentors: (id: number, mentors: { userId: number; role: MentorRole }[]) =>
+    request(`/pairings/${id}/mentors`, { method: 'PUT', body: { mentors }, schema: PairingSchema }),
+  updatePairingProfile: (id: number, body: Body<typeof PairingProfilePatchSchema>) =>
+    request(`/pairings/${id}/profile`, { method: 'PATCH', body, schema: PairingSchema }),
+
+  audit: (query: { entityType?: string; entityId?: string; actorId?: number; from?: string; to?: string; limit?: number; offset?: number }) =>
+    request('/audit', { query, schema: AuditPageSchema }),
+};

@@ -1,0 +1,34 @@
+/**
+ * Postgres timestamps arrive as `2026-11-29 10:25:59.156+00`, which not every browser parses;
+ * normalise them to ISO 8601 first.
+ */
+export function parseTimestamp(value: string): Date | null {
+  let s = value.trim();
+  if (/^\d{4}-\d{2}-\d{2} /.test(s)) s = s.replace(' ', 'T');
+  s = s.replace(/([+-]\d{2})$/, '$1:00');
+  const d = new Date(s);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+const TIME_ZONE = 'Asia/Jakarta';
+
+export function formatDateTime(value: string | null | undefined, locale: string): string {
+  if (!value) return '—';
+  const d = parseTimestamp(value);
+  if (!d) return value;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(d);
+}
+
+/** Calendar dates (`2026-01-12`) are not instants: format them without a time-zone shift. */
+export function formatDate(value: string | null | undefined, locale: string): string {
+  if (!value) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return value;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+}
+
+/** Today's date in Jakarta as `YYYY-MM-DD`, the default for date inputs. */
+export function todayIso(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
