@@ -40,11 +40,20 @@ export async function openTestDatabase(): Promise<Database> {
   return openDatabase({ engine: 'pg', url: u.toString(), poolMax: 10 });
 }
 
+/** One request the app answered: `url` is the route pattern (undefined when no route matched). */
+export interface Hit {
+  method: string;
+  url: string | undefined;
+  status: number;
+}
+
 export interface TestContext {
   database: Database;
   app: Awaited<ReturnType<typeof createApp>>['app'];
   services: Services;
   clock: { now: Date };
+  /** Every request the app answered, recorded by an onResponse hook (see endpoint-coverage.ts). */
+  hits: Hit[];
   close(): Promise<void>;
 }
 
@@ -52,12 +61,17 @@ export async function createTestContext(overrides: Partial<AppDeps> = {}): Promi
   const database = await openTestDatabase();
   const clock = { now: new Date('2026-11-29T03:00:00Z') };
   const { app, services } = await createApp({ database, scope: TEST_SCOPE, clock: () => clock.now, cookieSecure: false, ...overrides });
+  const hits: Hit[] = [];
+  app.addHook('onResponse', async (req, reply) => {
+    hits.push({ method: req.method, url: req.routeOptions.url, status: reply.statusCode });
+  });
   await app.ready();
   return {
     database,
     app,
     services,
     clock,
+    hits,
     async close() {
       await app.close();
       await database.close();

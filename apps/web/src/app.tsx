@@ -1,0 +1,85 @@
+import type { Role } from '@dampingan/contracts';
+import type { ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { SessionProvider, useSession } from './auth/session.tsx';
+import { Loading } from './components/feedback.tsx';
+import { Layout } from './components/layout.tsx';
+import { I18nProvider, useI18n } from './i18n/i18n.tsx';
+import { AccountPage } from './pages/account.page.tsx';
+import { AuditPage } from './pages/audit.page.tsx';
+import { BoardPage } from './pages/board.page.tsx';
+import { HomePage } from './pages/home.page.tsx';
+import { LoginPage } from './pages/login.page.tsx';
+import { OpdsPage } from './pages/opds.page.tsx';
+import { PairingPage } from './pages/pairing.page.tsx';
+import { PairingsPage } from './pages/pairings.page.tsx';
+import { ProgramsPage } from './pages/programs.page.tsx';
+import { RegionsPage } from './pages/regions.page.tsx';
+import { UsersPage } from './pages/users.page.tsx';
+
+/** Sends visitors to the login page, and users who must change their password to the account page first. */
+function RequireAuth({ roles, children }: { roles?: Role[]; children: ReactNode }) {
+  const { me } = useSession();
+  const location = useLocation();
+  if (me === undefined) return <Loading />;
+  if (me === null) return <Navigate to="/masuk" replace state={{ from: location.pathname + location.search }} />;
+  if (me.user.mustChangePassword && location.pathname !== '/akun') return <Navigate to="/akun" replace />;
+  if (roles && !roles.includes(me.user.role)) return <Forbidden />;
+  return <>{children}</>;
+}
+
+function Forbidden() {
+  const { t } = useI18n();
+  return (
+    <section className="card empty">
+      <h1>{t('forbidden.title')}</h1>
+      <p>{t('forbidden.body')}</p>
+    </section>
+  );
+}
+
+function NotFoundPage() {
+  const { t } = useI18n();
+  return (
+    <section className="card empty">
+      <h1>{t('notFound.pageTitle')}</h1>
+      <p>{t('notFound.pageBody')}</p>
+    </section>
+  );
+}
+
+const guarded = (node: ReactNode, roles?: Role[]) => <RequireAuth roles={roles}>{node}</RequireAuth>;
+
+function AppRoutes() {
+  return (
+    <Layout>
+      <Routes>
+        <Route path="/masuk" element={<LoginPage />} />
+        <Route path="/" element={guarded(<HomePage />)} />
+        <Route path="/wilayah" element={guarded(<RegionsPage />)} />
+        <Route path="/wilayah/:code" element={guarded(<RegionsPage />)} />
+        <Route path="/opd" element={guarded(<OpdsPage />, ['admin', 'viewer'])} />
+        <Route path="/pengguna" element={guarded(<UsersPage />, ['admin'])} />
+        <Route path="/program" element={guarded(<ProgramsPage />, ['admin', 'viewer'])} />
+        <Route path="/papan" element={guarded(<BoardPage />, ['admin', 'viewer'])} />
+        <Route path="/pendampingan" element={guarded(<PairingsPage />)} />
+        <Route path="/pendampingan/:id" element={guarded(<PairingPage />)} />
+        <Route path="/audit" element={guarded(<AuditPage />, ['admin'])} />
+        <Route path="/akun" element={guarded(<AccountPage />)} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Layout>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </SessionProvider>
+    </I18nProvider>
+  );
+}
