@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -64,6 +65,8 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   const services = createServices(deps);
   const registry: RouteRegistry = { routes: [] };
 
+  // Boundaries of a province are ~19 MB of GeoJSON; gzip brings that to a few MB.
+  await app.register(fastifyCompress, { global: true, threshold: 2048 });
   await app.register(fastifyCookie);
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {

@@ -181,3 +181,26 @@ export async function actorOf(ctx: TestContext, role: Role, overrides: { opdId?:
   const user = await makeUser(ctx, role, overrides);
   return { user, cookie: await loginCookie(ctx, user.username) };
 }
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A request as a browser client sends it: JSON body, the session cookie when given. */
+export function send(
+  ctx: TestContext,
+  method: Method,
+  url: string,
+  opts: { cookie?: string; body?: unknown; headers?: Record<string, string>; ip?: string } = {},
+) {
+  return ctx.app.inject({
+    method,
+    url,
+    ...(opts.body !== undefined ? { payload: opts.body as Record<string, unknown> } : {}),
+    headers: { ...(opts.cookie ? { cookie: opts.cookie } : {}), ...opts.headers },
+    ...(opts.ip ? { remoteAddress: opts.ip } : {}),
+  });
+}
+
+/** The `{error:{code,message,details}}` body of a refusal. */
+export function errorOf(res: { json(): unknown }): { code: string; message: string; details: Record<string, unknown> } {
+  return (res.json() as { error: { code: string; message: string; details: Record<string, unknown> } }).error;
+}

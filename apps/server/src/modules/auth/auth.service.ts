@@ -35,6 +35,11 @@ export function createAuthService(deps: {
   const { db, clock } = deps;
   const ipAttempts = new Map<string, { windowStart: number; count: number }>();
 
+  /**
+   * Counted on entry, so parallel guesses are counted before any password is verified; a
+   * successful login gives its count back (refundIpAttempt): a whole office behind one NAT
+   * address (say a mentor training at Bappeda) must be able to log in at once.
+   */
   function checkIpRate(ip: string | null) {
     if (!ip) return;
     const now = clock().getTime();
@@ -50,6 +55,11 @@ export function createAuthService(deps: {
         en: 'Too many login attempts from this address. Try again in 10 minutes.',
       });
     }
+  }
+
+  function refundIpAttempt(ip: string | null) {
+    const cur = ip ? ipAttempts.get(ip) : undefined;
+    if (cur && cur.count > 0) cur.count--;
   }
 
   const invalid = () => new AppError('unauthenticated', { id: 'Nama pengguna atau kata sandi salah', en: 'Wrong username or password' });
@@ -104,10 +114,12 @@ export function createAuthService(deps: {
           id: sha256(token),
           userId: user.id,
           expiresAt: new Date(now.getTime() + SESSION_IDLE_MS).toISOString(),
+          lastSeenAt: now.toISOString(),
           ip: meta.ip,
           userAgent: meta.userAgent?.slice(0, 300) ?? null,
         });
       });
+      refundIpAttempt(meta.ip);
       return { token, maxAgeSeconds: SESSION_IDLE_MS / 1000 };
     },
 
@@ -115,11 +127,12 @@ export function createAuthService(deps: {
     async authenticate(token: string | undefined, ip: string | null): Promise<Actor | null> {
       if (!token || token.length > 100) return null;
       const id = sha256(token);
-      const row = await findLiveSession(db, id);
-      if (!row) return null;
+      // One clock for writing and checking expiry: the app's (tests move it; the database's now() would not follow).
       const now = clock().getTime();
+      const row = await findLiveSession(db, id, new Date(now).toISOString());
+      if (!row) return null;
       if (now - new Date(row.session.lastSeenAt).getTime() > TOUCH_EVERY_MS) {
-        await touchSession(db, id, new Date(now + SESSION_IDLE_MS).toISOString());
+        await touchSession(db, id, new Date(now).toISOString(), new Date(now + SESSION_IDLE_MS).toISOString());
       }
       const u = row.user;
       return {

@@ -4,22 +4,23 @@ import { sessions, users } from '../../db/schema.ts';
 
 export async function insertSession(
   db: DbOrTx,
-  s: { id: string; userId: number; expiresAt: string; ip: string | null; userAgent: string | null },
+  s: { id: string; userId: number; expiresAt: string; lastSeenAt: string; ip: string | null; userAgent: string | null },
 ): Promise<void> {
   await db.insert(sessions).values(s);
 }
 
-export async function findLiveSession(db: DbOrTx, id: string) {
+/** `now` comes from the app clock, the same clock that wrote `expires_at` (not the database's now()). */
+export async function findLiveSession(db: DbOrTx, id: string, now: string) {
   const [row] = await db
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)));
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.active, true)));
   return row;
 }
 
-export async function touchSession(db: DbOrTx, id: string, expiresAt: string): Promise<void> {
-  await db.update(sessions).set({ lastSeenAt: sql`now()`, expiresAt }).where(eq(sessions.id, id));
+export async function touchSession(db: DbOrTx, id: string, lastSeenAt: string, expiresAt: string): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt, expiresAt }).where(eq(sessions.id, id));
 }
 
 export async function deleteSession(db: DbOrTx, id: string): Promise<void> {
