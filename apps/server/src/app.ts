@@ -114,15 +114,13 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   const serveWeb = !!deps.webDist && fs.existsSync(path.join(deps.webDist, 'index.html'));
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !serveWeb) {
-      return reply
-        .status(404)
-        .send({
-          error: {
-            code: 'not_found',
-            message: `Alamat ${req.method} ${req.url.split('?')[0]} tidak ada`,
-            details: { messageEn: 'No such endpoint' },
-          },
-        });
+      return reply.status(404).send({
+        error: {
+          code: 'not_found',
+          message: `Alamat ${req.method} ${req.url.split('?')[0]} tidak ada`,
+          details: { messageEn: 'No such endpoint' },
+        },
+      });
     }
     // Single-page app: every other path serves index.html.
     return reply.type('text/html').sendFile('index.html');

@@ -78,7 +78,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     // Drop the per-file copies and the template.
     const res = (await server.db.execute(
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: SQL LIKE pattern
       (
         await import('drizzle-orm')
       ).sql`select datname from pg_database where datname like ${`dampingan_t_${process.pid}_%`} or datname = ${tpl}`,

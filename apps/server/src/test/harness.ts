@@ -10,6 +10,7 @@ import type { MentorRole, Role } from '@dampingan/contracts';
 import { inject } from 'vitest';
 import { type AppDeps, createApp, type Services } from '../app.ts';
 import { type Database, openDatabase } from '../db/client.ts';
+import type { RouteRegistry } from '../http/route.ts';
 import { SYSTEM } from '../modules/auth/actor.ts';
 import { TEST_SCOPE } from './global-setup.ts';
 
@@ -51,6 +52,8 @@ export interface TestContext {
   database: Database;
   app: Awaited<ReturnType<typeof createApp>>['app'];
   services: Services;
+  /** Every route declared through registerRoutes (what the OpenAPI document is built from). */
+  registry: RouteRegistry;
   clock: { now: Date };
   /** Every request the app answered, recorded by an onResponse hook (see endpoint-coverage.ts). */
   hits: Hit[];
@@ -60,7 +63,13 @@ export interface TestContext {
 export async function createTestContext(overrides: Partial<AppDeps> = {}): Promise<TestContext> {
   const database = await openTestDatabase();
   const clock = { now: new Date('2026-11-29T03:00:00Z') };
-  const { app, services } = await createApp({ database, scope: TEST_SCOPE, clock: () => clock.now, cookieSecure: false, ...overrides });
+  const { app, services, registry } = await createApp({
+    database,
+    scope: TEST_SCOPE,
+    clock: () => clock.now,
+    cookieSecure: false,
+    ...overrides,
+  });
   const hits: Hit[] = [];
   app.addHook('onResponse', async (req, reply) => {
     hits.push({ method: req.method, url: req.routeOptions.url, status: reply.statusCode });
@@ -70,6 +79,7 @@ export async function createTestContext(overrides: Partial<AppDeps> = {}): Promi
     database,
     app,
     services,
+    registry,
     clock,
     hits,
     async close() {

@@ -1,14 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectEndpointsCovered } from '../../test/endpoint-coverage.ts';
-import { actorOf, createTestContext, errorOf, loginCookie, makeUser, send, TEST_PASSWORD, type TestContext, uniq } from '../../test/harness.ts';
+import {
+  actorOf,
+  createTestContext,
+  errorOf,
+  loginCookie,
+  makeUser,
+  send,
+  TEST_PASSWORD,
+  type TestContext,
+  uniq,
+} from '../../test/harness.ts';
 import { IP_MAX_ATTEMPTS, LOCK_MINUTES, MAX_FAILED_ATTEMPTS } from './auth.service.ts';
 
 let ctx: TestContext;
-let admin: Awaited<ReturnType<typeof actorOf>>;
+let adminUsername: string;
 beforeAll(async () => {
   ctx = await createTestContext();
-  admin = await actorOf(ctx, 'admin');
+  adminUsername = (await makeUser(ctx, 'admin')).username;
 });
+/** A fresh admin session: tests here move the clock by hours, which ends older sessions. */
+const adminCookie = () => loginCookie(ctx, adminUsername);
 afterAll(() => ctx.close());
 
 let ipCounter = 0;
@@ -87,7 +99,7 @@ describe('POST /api/auth/login', () => {
     expect(errorOf(locked).code).toBe('locked');
     expect(new Date(String(errorOf(locked).details.lockedUntil)).getTime()).toBe(lockedAt + minutes(LOCK_MINUTES));
 
-    const audit = await send(ctx, 'GET', `/api/audit?entityType=user&entityId=${user.id}`, { cookie: admin.cookie });
+    const audit = await send(ctx, 'GET', `/api/audit?entityType=user&entityId=${user.id}`, { cookie: await adminCookie() });
     expect(audit.json().items.map((e: { action: string }) => e.action)).toContain('user.locked');
 
     advance(minutes(LOCK_MINUTES) - 1000);
@@ -145,7 +157,10 @@ describe('POST /api/auth/login', () => {
     const user = await makeUser(ctx, 'mentor');
     const cookie = await loginCookie(ctx, user.username);
     expect((await send(ctx, 'GET', '/api/auth/me', { cookie })).statusCode).toBe(200);
-    const off = await send(ctx, 'POST', `/api/users/${user.id}/deactivate`, { cookie: admin.cookie, body: { reason: 'Pindah tugas ke provinsi' } });
+    const off = await send(ctx, 'POST', `/api/users/${user.id}/deactivate`, {
+      cookie: await adminCookie(),
+      body: { reason: 'Pindah tugas ke provinsi' },
+    });
     expect(off.statusCode).toBe(200);
     expect((await send(ctx, 'GET', '/api/auth/me', { cookie })).statusCode).toBe(401);
     const res = await login(user.username, TEST_PASSWORD, ip);
@@ -224,7 +239,10 @@ describe('POST /api/auth/password', () => {
     expect(errorOf(wrong).details.issues).toContainEqual(expect.objectContaining({ path: 'body.currentPassword' }));
     expect((await send(ctx, 'GET', '/api/auth/me', { cookie: elsewhere })).statusCode).toBe(200);
 
-    const ok = await send(ctx, 'POST', '/api/auth/password', { cookie: here, body: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD } });
+    const ok = await send(ctx, 'POST', '/api/auth/password', {
+      cookie: here,
+      body: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD },
+    });
     expect(ok.statusCode).toBe(200);
     expect((await send(ctx, 'GET', '/api/auth/me', { cookie: here })).statusCode).toBe(200);
     expect((await send(ctx, 'GET', '/api/auth/me', { cookie: elsewhere })).statusCode).toBe(401);
@@ -246,7 +264,10 @@ describe('POST /api/auth/password', () => {
       body: { currentPassword: TEST_PASSWORD, newPassword: 'only-letters-here' },
     });
     expect(noDigit.statusCode).toBe(400);
-    const same = await send(ctx, 'POST', '/api/auth/password', { cookie, body: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD } });
+    const same = await send(ctx, 'POST', '/api/auth/password', {
+      cookie,
+      body: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD },
+    });
     expect(same.statusCode).toBe(400);
     // nothing changed
     expect((await send(ctx, 'GET', '/api/auth/me', { cookie })).statusCode).toBe(200);
@@ -260,7 +281,7 @@ describe('POST /api/auth/password', () => {
   it('is audited without any password in the record', async () => {
     const { user, cookie } = await actorOf(ctx, 'viewer');
     await send(ctx, 'POST', '/api/auth/password', { cookie, body: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD } });
-    const audit = await send(ctx, 'GET', `/api/audit?entityType=user&entityId=${user.id}`, { cookie: admin.cookie });
+    const audit = await send(ctx, 'GET', `/api/audit?entityType=user&entityId=${user.id}`, { cookie: await adminCookie() });
     const change = audit.json().items.find((e: { action: string }) => e.action === 'user.change_password');
     expect(change).toMatchObject({ actorId: user.id });
     expect(JSON.stringify(audit.json())).not.toMatch(/password_?hash|argon2|Brand-new/i);
@@ -290,12 +311,12 @@ describe('CSRF: mutations must be JSON', () => {
       method: 'POST',
       url: '/api/opds',
       payload: `name=${encodeURIComponent(name)}&type=dinas`,
-      headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { cookie: await adminCookie(), 'content-type': 'application/x-www-form-urlencoded' },
     });
-    expect(res.statusCode).toBeGreaterThanOrEqual(400);
-    expect(res.statusCode).toBeLessThan(500);
+    // Fastify has no parser for forms: 415 Unsupported Media Type, in the one error shape.
+    expect(res.statusCode).toBe(415);
     expect(errorOf(res).code).toBe('validation_failed');
-    const list = await send(ctx, 'GET', `/api/opds?q=${encodeURIComponent(name)}`, { cookie: admin.cookie });
+    const list = await send(ctx, 'GET', `/api/opds?q=${encodeURIComponent(name)}`, { cookie: await adminCookie() });
     expect(list.json().items).toEqual([]);
   });
 

@@ -68,7 +68,7 @@ export function createAuthService(deps: {
     async login(input: { username: string; password: string }, meta: { ip: string | null; userAgent: string | null }) {
       checkIpRate(meta.ip);
       const user = await findUserRowByUsername(db, input.username);
-      if (!user || !user.active) {
+      if (!user?.active) {
         await verifyPassword(await dummyHash(), input.password);
         throw invalid();
       }

@@ -45,6 +45,14 @@ export async function updateOpd(db: DbOrTx, id: number, v: Partial<typeof opds.$
   return row;
 }
 
+/** Active pairings in a year that is running or still to come (planned): these block deactivation. */
+export async function openPairingCount(db: DbOrTx, id: number): Promise<number> {
+  const res = (await db.execute(sql`select count(*)::int as n from pairings p
+      join program_years y on y.id = p.program_year_id
+      where p.opd_id = ${id} and p.status = 'active' and y.status <> 'closed'`)) as unknown as { rows: { n: number }[] };
+  return res.rows[0]?.n ?? 0;
+}
+
 /** Used = referenced by any pairing or user: such an OPD is deactivated, never deleted. */
 export async function opdUsage(db: DbOrTx, id: number): Promise<{ pairings: number; users: number }> {
   const res = (await db.execute(sql`select

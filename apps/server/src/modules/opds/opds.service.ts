@@ -4,7 +4,17 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
-import { deleteOpd, findOpd, findOpdByName, insertOpd, listOpds, type OpdRow, opdUsage, updateOpd } from './opds.repository.ts';
+import {
+  deleteOpd,
+  findOpd,
+  findOpdByName,
+  insertOpd,
+  listOpds,
+  type OpdRow,
+  opdUsage,
+  openPairingCount,
+  updateOpd,
+} from './opds.repository.ts';
 
 export type OpdsService = ReturnType<typeof createOpdsService>;
 
@@ -102,13 +112,25 @@ export function createOpdsService(deps: { db: Db; audit: AuditService }) {
         const cur = await findOpd(tx, id);
         if (!cur) throw notFound('OPD', 'OPD', id);
         if (!cur.opd.active) throw new AppError('conflict', { id: 'OPD sudah nonaktif', en: 'The OPD is already inactive' });
-        if (cur.activePairingCount > 0) {
+        // A planned year's pairings count too: they go live when the year is activated.
+        const open = await openPairingCount(tx, id);
+        if (open > 0) {
           throw new AppError('conflict', {
-            id: `OPD masih mendampingi ${cur.activePairingCount} kelurahan; akhiri pendampingannya dulu`,
-            en: `The OPD still has ${cur.activePairingCount} active pairing(s); end them first`,
+            id: `OPD masih mendampingi ${open} kelurahan; akhiri pendampingannya dulu`,
+            en: `The OPD still has ${open} active pairing(s); end them first`,
           });
         }
         const on = date ?? new Date().toISOString().slice(0, 10);
+        if (cur.opd.validFrom && on < cur.opd.validFrom) {
+          throw new AppError(
+            'validation_failed',
+            {
+              id: `Tanggal nonaktif sebelum OPD berlaku (${cur.opd.validFrom})`,
+              en: `Deactivation date is before the OPD began (${cur.opd.validFrom})`,
+            },
+            { issues: [{ path: 'body.date', message: 'Sebelum tanggal mulai berlaku' }] },
+          );
+        }
         const after = await updateOpd(tx, id, {
           active: false,
           deactivatedOn: on,

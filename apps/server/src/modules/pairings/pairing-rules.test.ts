@@ -1,6 +1,14 @@
 import type { MentorRole, Role } from '@dampingan/contracts';
 import { describe, expect, it } from 'vitest';
-import { type ActorFacts, canEditPairingProfile, canReadPairing, isLive, type MentorCandidate, mentorProblem, type PairingFacts } from './pairing-rules.ts';
+import {
+  type ActorFacts,
+  canEditPairingProfile,
+  canReadPairing,
+  isLive,
+  type MentorCandidate,
+  mentorProblem,
+  type PairingFacts,
+} from './pairing-rules.ts';
 
 const OPD = 7;
 const OTHER_OPD = 8;
@@ -20,7 +28,11 @@ const ACTORS: { label: string; actor: ActorFacts; ownsPairing: boolean }[] = [
   { label: 'mentor of the pairing OPD', actor: { role: 'mentor', opdId: OPD, villageCode: null }, ownsPairing: true },
   { label: 'mentor of another OPD', actor: { role: 'mentor', opdId: OTHER_OPD, villageCode: null }, ownsPairing: false },
   // A mentor row never carries a village; even if one did, the village must not grant access.
-  { label: 'mentor of another OPD with the village set', actor: { role: 'mentor', opdId: OTHER_OPD, villageCode: VILLAGE }, ownsPairing: false },
+  {
+    label: 'mentor of another OPD with the village set',
+    actor: { role: 'mentor', opdId: OTHER_OPD, villageCode: VILLAGE },
+    ownsPairing: false,
+  },
   { label: 'operator of the village', actor: { role: 'operator', opdId: null, villageCode: VILLAGE }, ownsPairing: true },
   { label: 'operator of another village', actor: { role: 'operator', opdId: null, villageCode: OTHER_VILLAGE }, ownsPairing: false },
   { label: 'operator with the OPD set', actor: { role: 'operator', opdId: OPD, villageCode: OTHER_VILLAGE }, ownsPairing: false },
@@ -87,8 +99,20 @@ describe('mentorProblem', () => {
     { label: 'OPD staff as coordinator', user: candidate('mentor'), role: 'coordinator', ok: true },
     { label: 'OPD staff as member', user: candidate('mentor'), role: 'member', ok: true },
     { label: 'OPD staff as kelurahan liaison', user: candidate('mentor'), role: 'kelurahan_liaison', ok: false, problem: /operator/ },
-    { label: 'staff of another OPD as coordinator', user: candidate('mentor', { opdId: OTHER_OPD }), role: 'coordinator', ok: false, problem: /staff/ },
-    { label: 'staff of another OPD as member', user: candidate('mentor', { opdId: OTHER_OPD }), role: 'member', ok: false, problem: /staff/ },
+    {
+      label: 'staff of another OPD as coordinator',
+      user: candidate('mentor', { opdId: OTHER_OPD }),
+      role: 'coordinator',
+      ok: false,
+      problem: /staff/,
+    },
+    {
+      label: 'staff of another OPD as member',
+      user: candidate('mentor', { opdId: OTHER_OPD }),
+      role: 'member',
+      ok: false,
+      problem: /staff/,
+    },
     { label: 'village operator as kelurahan liaison', user: candidate('operator'), role: 'kelurahan_liaison', ok: true },
     {
       label: 'operator of another village as liaison',
@@ -101,9 +125,21 @@ describe('mentorProblem', () => {
     { label: 'village operator as member', user: candidate('operator'), role: 'member', ok: false, problem: /not an OPD mentor/ },
     { label: 'admin as coordinator', user: candidate('admin'), role: 'coordinator', ok: false, problem: /not an OPD mentor/ },
     { label: 'viewer as member', user: candidate('viewer'), role: 'member', ok: false, problem: /not an OPD mentor/ },
-    { label: 'admin as liaison', user: candidate('admin', { villageCode: VILLAGE }), role: 'kelurahan_liaison', ok: false, problem: /operator/ },
+    {
+      label: 'admin as liaison',
+      user: candidate('admin', { villageCode: VILLAGE }),
+      role: 'kelurahan_liaison',
+      ok: false,
+      problem: /operator/,
+    },
     { label: 'inactive OPD staff', user: candidate('mentor', { active: false }), role: 'coordinator', ok: false, problem: /inactive/ },
-    { label: 'inactive village operator', user: candidate('operator', { active: false }), role: 'kelurahan_liaison', ok: false, problem: /inactive/ },
+    {
+      label: 'inactive village operator',
+      user: candidate('operator', { active: false }),
+      role: 'kelurahan_liaison',
+      ok: false,
+      problem: /inactive/,
+    },
   ];
 
   it.each(cases)('$label', ({ user, role, ok, problem }) => {

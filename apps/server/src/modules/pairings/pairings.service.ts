@@ -140,7 +140,9 @@ export function createPairingsService(deps: { db: Db; audit: AuditService }) {
 
     async list(actor: Actor, f: { programYearId?: number; status: 'active' | 'ended' | 'all'; opdId?: number }): Promise<Pairing[]> {
       if (actor.role === 'admin' || actor.role === 'viewer') return (await listPairingViews(db, f)).map(toPairing);
-      // Mentors and operators: only live pairings they belong to, whatever filter they send.
+      // Mentors and operators: only live pairings they belong to, whatever filter they send;
+      // ended ones are out of their reach, so asking for those finds none.
+      if (f.status === 'ended') return [];
       const all = await listPairingViews(db, {
         ...f,
         status: 'active',
@@ -207,7 +209,7 @@ export function createPairingsService(deps: { db: Db; audit: AuditService }) {
           { issues: [{ path: 'body.opdId', message: 'OPD nonaktif' }] },
         );
       const village = await findRegion(db, input.villageCode);
-      if (!village || village.level !== 4 || !isWithin(input.villageCode, y.program.scopeCode)) {
+      if (village?.level !== 4 || !isWithin(input.villageCode, y.program.scopeCode)) {
         throw new AppError(
           'validation_failed',
           {

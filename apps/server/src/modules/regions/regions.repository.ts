@@ -64,10 +64,13 @@ export async function searchRegions(db: DbOrTx, key: string, opts: { level?: num
   const within = opts.within;
   const filter = sql`${opts.level ? sql`and r.level = ${opts.level}` : sql``}
     ${within ? sql`and (r.code = ${within} or r.code like ${`${within}.%`})` : sql``}`;
+  // A kabupaten/kota is named "Kota Pekalongan" but searched as "Pekalongan": rank it on its name without that word.
+  const bare = sql`(case when r.level = 2 then regexp_replace(r.name_key, '^(kota|kabupaten)', '') else r.name_key end)`;
   return rows<RegionRow & { rank: number }>(
     db,
     sql`with hits as (
-          select r.code, case when r.name_key = ${key} then 0 when r.name_key like ${`${key}%`} then 1 else 2 end as rank
+          select r.code, case when r.name_key = ${key} or ${bare} = ${key} then 0
+            when r.name_key like ${`${key}%`} or ${bare} like ${`${key}%`} then 1 else 2 end as rank
           from regions r where r.name_key like ${`%${key}%`} ${filter}
           union all
           select r.code, case when a.alias_key = ${key} then 0 when a.alias_key like ${`${key}%`} then 1 else 2 end as rank

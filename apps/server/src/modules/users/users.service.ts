@@ -55,7 +55,7 @@ export function createUsersService(deps: { db: Db; audit: AuditService }) {
         .select({ level: regions.level })
         .from(regions)
         .where(eq(regions.code, villageCode ?? ''));
-      if (!r || r.level !== 4)
+      if (r?.level !== 4)
         throw new AppError(
           'validation_failed',
           { id: `Kelurahan/desa ${villageCode} tidak ada`, en: `Village ${villageCode} does not exist` },
