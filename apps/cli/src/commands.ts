@@ -183,7 +183,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 1;
     }
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      io.err(`Port ${process.env.PORT ?? 3000} is already in use (is Dampingan already running?). Set PORT to another port. (Port sudah dipakai.)`);
+      io.err(
+        `Port ${process.env.PORT ?? 3000} is already in use (is Dampingan already running?). Set PORT to another port. (Port sudah dipakai.)`,
+      );
       return 4;
     }
     if (err instanceof Error && err.name === 'ZodError') {
