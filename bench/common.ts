@@ -43,6 +43,9 @@ type CleanupFn = () => Promise<void> | void;
 const cleanups = new Map<number, { label: string; fn: CleanupFn }>();
 let nextCleanupId = 1;
 
+/** Steps run early by their owner, still in progress: the final pass waits for them too. */
+const inFlight = new Set<Promise<void>>();
+
 /** Registers an undo step; call the returned function to run it early (it then runs once). */
 export function onCleanup(label: string, fn: CleanupFn): () => Promise<void> {
   const id = nextCleanupId++;
@@ -51,20 +54,39 @@ export function onCleanup(label: string, fn: CleanupFn): () => Promise<void> {
     const entry = cleanups.get(id);
     if (!entry) return;
     cleanups.delete(id);
-    await entry.fn();
+    const running = Promise.resolve().then(entry.fn);
+    inFlight.add(running);
+    try {
+      await running;
+    } finally {
+      inFlight.delete(running);
+    }
   };
 }
 
-export async function runAllCleanups(): Promise<void> {
-  const entries = [...cleanups.entries()].reverse();
-  cleanups.clear();
-  for (const [, { label, fn }] of entries) {
-    try {
-      await fn();
-    } catch (err) {
-      console.error(`cleanup "${label}" failed: ${err instanceof Error ? err.message : String(err)}`);
+let cleaning: Promise<void> | undefined;
+
+/**
+ * Runs every registered step, newest first, each once. Concurrent callers (a signal handler and
+ * the failing bench body) share the same pass, so nobody exits before the last step has run.
+ */
+export function runAllCleanups(): Promise<void> {
+  cleaning ??= (async () => {
+    for (let last = [...cleanups.keys()].at(-1); last !== undefined; last = [...cleanups.keys()].at(-1)) {
+      const entry = cleanups.get(last);
+      cleanups.delete(last);
+      if (!entry) continue;
+      try {
+        await entry.fn();
+      } catch (err) {
+        console.error(`cleanup "${entry.label}" failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
     }
-  }
+    await Promise.allSettled([...inFlight]);
+  })().finally(() => {
+    cleaning = undefined;
+  });
+  return cleaning;
 }
 
 /** Runs the bench body, then the cleanups, whatever happens; exits non-zero on failure or signal. */
@@ -82,12 +104,13 @@ export async function main(body: () => Promise<void>): Promise<void> {
   try {
     await body();
   } catch (err) {
-    console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    // After a signal the body fails because its resources were torn down: not worth printing.
+    if (!signalled) console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     code = 1;
   } finally {
     await runAllCleanups();
   }
-  process.exit(code);
+  process.exit(signalled ? 130 : code);
 }
 
 /** A fresh directory under the OS temp dir, removed at cleanup (or earlier with `remove`). */
@@ -152,7 +175,7 @@ export function median(values: readonly number[]): number {
 
 export const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '-');
 export const sec = (v: number) => (Number.isFinite(v) ? (v / 1000).toFixed(2) : '-');
-export const ratio = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '-');
+export const ratio = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '-');
 export const rate = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '-');
 /** Rounds for the JSON line: whole numbers for ms and rows/s, 3 decimals for ratios. */
 export const round = (v: number, digits = 0) => Number(v.toFixed(digits));
@@ -170,6 +193,14 @@ export function table(rows: readonly (readonly string[])[]): string {
   const [header, ...body] = rows;
   if (!header) return '';
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+/** Other processes share the 2 cores: the benches print the load average before and after. */
+export function loadLine(): string {
+  return `load average ${os
+    .loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' ')} (1/5/15 min)`;
 }
 
 export function machineLine(): string {

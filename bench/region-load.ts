@@ -31,6 +31,7 @@ import {
   benchDbName,
   createBenchDb,
   type Engine,
+  loadLine,
   machineLine,
   main,
   median,
@@ -241,14 +242,16 @@ await main(async () => {
 
   console.log(`region-load bench, ${new Date().toISOString()}`);
   console.log(machineLine());
+  console.log(`before: ${loadLine()}`);
   console.log(`engines: ${engines.join(', ')}; runs: ${runs}; @electric-sql/pglite ${pgliteVersion ?? '?'}`);
   if (engines.includes('pg')) console.log(`PostgreSQL: ${pgAdminUrl} (server ${await pgServerVersion()})`);
   console.log('');
 
   const versions = new Map<Engine, string>();
   const all: RunFigures[] = [];
-  for (const engine of engines) {
-    for (let run = 1; run <= runs; run++) {
+  // Engines alternate within each run so that load from other processes hits both alike.
+  for (let run = 1; run <= runs; run++) {
+    for (const engine of engines) {
       const f = engine === 'pglite' ? await runPglite(run, versions) : await runPg(run, versions);
       all.push(f);
       console.log(
@@ -307,5 +310,6 @@ await main(async () => {
       'constrained COPY (breakdown, not the baseline) = same payload into a copy of regions with PK, checks, indexes and the\n' +
       'self-referencing parent_code FK. create (initdb or CREATE DATABASE) and migrate are excluded from the rates.',
   );
+  console.log(`after: ${loadLine()}`);
   console.log(JSON.stringify({ bench: 'region-load', date: new Date().toISOString(), node: process.version, medians: result }));
 });

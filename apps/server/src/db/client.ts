@@ -1,7 +1,7 @@
 /**
  * Opens the database: embedded PGlite (default, a data directory) or a PostgreSQL server
  * (DATABASE_URL). Both speak the same SQL through the same Drizzle schema; `copyCsv` is the
- * one place where the two drivers differ (bulk loads use COPY, see docs/decisions/0004).
+ * one place where the two drivers differ (bulk loads use COPY, see docs/decisions/0003).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,6 +23,18 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Repositories accept either, so a service decides the transaction boundary. */
 export type DbOrTx = Db | Tx;
 
+/**
+ * One connection inside one transaction, with COPY: what a bulk load needs to be all-or-nothing
+ * (a killed process leaves no half state). On PGlite the transaction holds the only connection,
+ * so other queries wait until it ends.
+ */
+export interface Session {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  exec(text: string): Promise<void>;
+  /** COPY CSV (no header) into `table(columns)`; returns rows loaded. */
+  copyCsv(table: string, columns: readonly string[], csv: string | Buffer): Promise<number>;
+}
+
 export interface Database {
   readonly engine: 'pglite' | 'pg';
   readonly db: Db;
@@ -30,6 +42,8 @@ export interface Database {
   readonly location: string;
   /** Bulk load CSV text (no header) into `table(columns)` with COPY; returns rows loaded. */
   copyCsv(table: string, columns: readonly string[], csv: string | Buffer): Promise<number>;
+  /** Runs `fn` in one transaction on one connection; commits when it resolves, rolls back when it throws. */
+  transaction<T>(fn: (s: Session) => Promise<T>): Promise<T>;
   /** Run raw SQL text (several statements allowed); used by migrations and benches. */
   exec(sqlText: string): Promise<void>;
   close(): Promise<void>;
@@ -81,6 +95,24 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     async exec(text) {
       await client.exec(text);
     },
+    transaction(fn) {
+      return client.transaction(async (tx) =>
+        fn({
+          async query<T>(text: string, params?: unknown[]) {
+            return (await tx.query<T>(text, params)).rows;
+          },
+          async exec(text: string) {
+            await tx.exec(text);
+          },
+          async copyCsv(table: string, columns: readonly string[], csv: string | Buffer) {
+            const cols = columns.map(quoteIdent).join(', ');
+            const blob = new Blob([typeof csv === 'string' ? csv : new Uint8Array(csv)]);
+            const res = await tx.query(`COPY ${quoteIdent(table)} (${cols}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob });
+            return res.affectedRows ?? 0;
+          },
+        }),
+      );
+    },
     async close() {
       try {
         await client.close();
@@ -116,6 +148,33 @@ async function openPg(url: string, poolMax: number): Promise<Database> {
     },
     async exec(text) {
       await pool.query(text);
+    },
+    async transaction(fn) {
+      const conn = await pool.connect();
+      try {
+        await conn.query('BEGIN');
+        const result = await fn({
+          async query<T>(text: string, params?: unknown[]) {
+            return (await conn.query(text, params)).rows as T[];
+          },
+          async exec(text: string) {
+            await conn.query(text);
+          },
+          async copyCsv(table: string, columns: readonly string[], csv: string | Buffer) {
+            const cols = columns.map(quoteIdent).join(', ');
+            const stream = conn.query(copyFrom(`COPY ${quoteIdent(table)} (${cols}) FROM STDIN WITH (FORMAT csv)`));
+            await pipeline(Readable.from([typeof csv === 'string' ? Buffer.from(csv) : csv]), stream);
+            return stream.rowCount ?? 0;
+          },
+        });
+        await conn.query('COMMIT');
+        return result;
+      } catch (err) {
+        await conn.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        conn.release();
+      }
     },
     async close() {
       await pool.end();

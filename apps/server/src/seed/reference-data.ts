@@ -57,21 +57,35 @@ const KNOWN_ALIASES: ReadonlyArray<[string, string, string]> = [
   ['33.05.06.2018', 'Kloposawit', 'Kemendagri 2022 edition name (Kepmendagri 100.1.1-6117/2022)'],
 ];
 
+/**
+ * Loads the region list once, all-or-nothing: the COPY, the aliases and the "done" record commit
+ * together, so a start killed half-way retries cleanly; an advisory lock makes two servers
+ * starting at once on one PostgreSQL database load it once.
+ */
 export async function loadRegions(database: Database, opts: { force?: boolean } = {}): Promise<{ loaded: number; ms: number }> {
-  const done = await getMeta<{ edition: string; rows: number }>(database.db, 'regions');
-  if (done && !opts.force) return { loaded: 0, ms: 0 };
+  if ((await getMeta(database.db, 'regions')) && !opts.force) return { loaded: 0, ms: 0 };
   const t0 = performance.now();
   const { csv, rows } = regionsCopyPayload(readRegionsCsv());
-  await database.copyCsv('regions', REGION_COPY_COLUMNS, csv);
-  for (const [code, alias, source] of KNOWN_ALIASES) {
-    await database.db.execute(sql`
-      insert into region_aliases (region_code, alias, alias_key, source)
-      select ${code}, ${alias}, ${nameKey(alias)}, ${source}
-      where exists (select 1 from regions where code = ${code})
-      on conflict do nothing`);
-  }
-  await setMeta(database.db, 'regions', { edition: REGIONS_EDITION, rows, loadedAt: new Date().toISOString() });
-  return { loaded: rows, ms: performance.now() - t0 };
+  const loaded = await database.transaction(async (s) => {
+    if (database.engine === 'pg') await s.query('select pg_advisory_xact_lock(727002)');
+    const [done] = await s.query("select 1 from app_meta where key = 'regions'");
+    if (done && !opts.force) return 0;
+    await s.copyCsv('regions', REGION_COPY_COLUMNS, csv);
+    for (const [code, alias, source] of KNOWN_ALIASES) {
+      await s.query(
+        `insert into region_aliases (region_code, alias, alias_key, source)
+         select $1, $2, $3, $4 where exists (select 1 from regions where code = $1) on conflict do nothing`,
+        [code, alias, nameKey(alias), source],
+      );
+    }
+    await s.query(
+      `insert into app_meta (key, value) values ('regions', $1::jsonb)
+       on conflict (key) do update set value = excluded.value, updated_at = now()`,
+      [JSON.stringify({ edition: REGIONS_EDITION, rows, loadedAt: new Date().toISOString() })],
+    );
+    return rows;
+  });
+  return { loaded, ms: performance.now() - t0 };
 }
 
 interface Feature {
