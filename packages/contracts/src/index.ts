@@ -5,3 +5,4 @@ export * from './pairings.ts';
 export * from './programs.ts';
 export * from './regions.ts';
 export * from './users.ts';
+export * from './registry.ts';
