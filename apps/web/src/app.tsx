@@ -1,5 +1,5 @@
 import type { Role } from '@dampingan/contracts';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { SessionProvider, useSession } from './auth/session.tsx';
 import { Loading } from './components/feedback.tsx';
@@ -7,7 +7,6 @@ import { Layout } from './components/layout.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { AccountPage } from './pages/account.page.tsx';
 import { AuditPage } from './pages/audit.page.tsx';
-import { BoardPage } from './pages/board.page.tsx';
 import { HomePage } from './pages/home.page.tsx';
 import { LoginPage } from './pages/login.page.tsx';
 import { OpdsPage } from './pages/opds.page.tsx';
@@ -48,26 +47,31 @@ function NotFoundPage() {
   );
 }
 
+// Leaflet is only needed on the board: load it on demand so login and phone pages stay light.
+const BoardPage = lazy(() => import('./pages/board.page.tsx').then((m) => ({ default: m.BoardPage })));
+
 const guarded = (node: ReactNode, roles?: Role[]) => <RequireAuth roles={roles}>{node}</RequireAuth>;
 
 function AppRoutes() {
   return (
     <Layout>
-      <Routes>
-        <Route path="/masuk" element={<LoginPage />} />
-        <Route path="/" element={guarded(<HomePage />)} />
-        <Route path="/wilayah" element={guarded(<RegionsPage />)} />
-        <Route path="/wilayah/:code" element={guarded(<RegionsPage />)} />
-        <Route path="/opd" element={guarded(<OpdsPage />, ['admin', 'viewer'])} />
-        <Route path="/pengguna" element={guarded(<UsersPage />, ['admin'])} />
-        <Route path="/program" element={guarded(<ProgramsPage />, ['admin', 'viewer'])} />
-        <Route path="/papan" element={guarded(<BoardPage />, ['admin', 'viewer'])} />
-        <Route path="/pendampingan" element={guarded(<PairingsPage />)} />
-        <Route path="/pendampingan/:id" element={guarded(<PairingPage />)} />
-        <Route path="/audit" element={guarded(<AuditPage />, ['admin'])} />
-        <Route path="/akun" element={guarded(<AccountPage />)} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/masuk" element={<LoginPage />} />
+          <Route path="/" element={guarded(<HomePage />)} />
+          <Route path="/wilayah" element={guarded(<RegionsPage />)} />
+          <Route path="/wilayah/:code" element={guarded(<RegionsPage />)} />
+          <Route path="/opd" element={guarded(<OpdsPage />, ['admin', 'viewer'])} />
+          <Route path="/pengguna" element={guarded(<UsersPage />, ['admin'])} />
+          <Route path="/program" element={guarded(<ProgramsPage />, ['admin', 'viewer'])} />
+          <Route path="/papan" element={guarded(<BoardPage />, ['admin', 'viewer'])} />
+          <Route path="/pendampingan" element={guarded(<PairingsPage />)} />
+          <Route path="/pendampingan/:id" element={guarded(<PairingPage />)} />
+          <Route path="/audit" element={guarded(<AuditPage />, ['admin'])} />
+          <Route path="/akun" element={guarded(<AccountPage />)} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Suspense>
     </Layout>
   );
 }

@@ -1,4 +1,4 @@
-import { type ErrorCode, ErrorBodySchema, type FieldIssue, FieldIssueSchema } from '@dampingan/contracts';
+import { ErrorBodySchema, type ErrorCode, type FieldIssue, FieldIssueSchema } from '@dampingan/contracts';
 import { z } from 'zod';
 
 export type ApiErrorCode = ErrorCode | 'network' | 'bad_response';

@@ -5,8 +5,8 @@ import {
   type ChangePasswordSchema,
   type DeactivateSchema,
   type EndPairingSchema,
-  MeSchema,
   type MentorRole,
+  MeSchema,
   OkSchema,
   type OpdInput,
   type OpdListQuerySchema,
@@ -19,13 +19,13 @@ import {
   ProgramSchema,
   type ProgramYearInputSchema,
   type ProgramYearStatusSchema,
+  pageSchema,
   RegionDetailSchema,
   RegionListSchema,
   type Role,
   ScopeSchema,
   type UserInput,
   UserSchema,
-  pageSchema,
 } from '@dampingan/contracts';
 import { z } from 'zod';
 import { request } from './client.ts';
@@ -92,12 +92,20 @@ export const api = {
   pairings: (query: { programYearId?: number; status?: 'active' | 'ended' | 'all'; opdId?: number } = {}) =>
     request('/pairings', { query, schema: items(PairingSchema) }),
   pairing: (id: number) => request(`/pairings/${id}`, { schema: PairingSchema }),
-  endPairing: (id: number, body: Body<typeof EndPairingSchema>) => request(`/pairings/${id}/end`, { method: 'POST', body, schema: PairingSchema }),
+  endPairing: (id: number, body: Body<typeof EndPairingSchema>) =>
+    request(`/pairings/${id}/end`, { method: 'POST', body, schema: PairingSchema }),
   setPairingMentors: (id: number, mentors: { userId: number; role: MentorRole }[]) =>
     request(`/pairings/${id}/mentors`, { method: 'PUT', body: { mentors }, schema: PairingSchema }),
   updatePairingProfile: (id: number, body: Body<typeof PairingProfilePatchSchema>) =>
     request(`/pairings/${id}/profile`, { method: 'PATCH', body, schema: PairingSchema }),
 
-  audit: (query: { entityType?: string; entityId?: string; actorId?: number; from?: string; to?: string; limit?: number; offset?: number }) =>
-    request('/audit', { query, schema: AuditPageSchema }),
+  audit: (query: {
+    entityType?: string;
+    entityId?: string;
+    actorId?: number;
+    from?: string;
+    to?: string;
+    limit?: number;
+    offset?: number;
+  }) => request('/audit', { query, schema: AuditPageSchema }),
 };

@@ -23,15 +23,15 @@ function Chrome({
 }: FieldChrome & { id: string; required?: boolean | undefined; children: ReactNode }) {
   return (
     <div className={`field ${error ? 'field-invalid' : ''} ${className ?? ''}`}>
-      <label htmlFor={id}>
-        {label}
+      {/* The asterisk sits outside the <label> so the accessible name stays exactly the label; `required` tells assistive tech. */}
+      <span className="field-label">
+        <label htmlFor={id}>{label}</label>
         {required ? (
           <span className="required" aria-hidden="true">
-            {' '}
             *
           </span>
         ) : null}
-      </label>
+      </span>
       {children}
       {hint ? (
         <p className="hint" id={`${id}-hint`}>

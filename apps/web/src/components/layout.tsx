@@ -47,7 +47,13 @@ export function LanguageSwitch({ className }: { className?: string }) {
   const { lang, setLang, t } = useI18n();
   const next = lang === 'id' ? 'en' : 'id';
   return (
-    <button type="button" className={`lang-switch ${className ?? ''}`} lang={next} onClick={() => setLang(next)} title={t('lang.switchTitle')}>
+    <button
+      type="button"
+      className={`lang-switch ${className ?? ''}`}
+      lang={next}
+      onClick={() => setLang(next)}
+      title={t('lang.switchTitle')}
+    >
       {lang === 'id' ? 'English' : 'Bahasa Indonesia'}
     </button>
   );
@@ -65,6 +71,10 @@ export function Layout({ children }: { children: ReactNode }) {
   useEffect(() => setMenuOpen(false), [location.pathname]);
 
   const items = me ? navFor(me.user.role) : [];
+  const signOut = async () => {
+    await logout();
+    navigate('/masuk');
+  };
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -89,14 +99,7 @@ export function Layout({ children }: { children: ReactNode }) {
                   <span className="user-name">{me.user.fullName}</span>
                   <span className="user-role">{t(`role.${me.user.role}`)}</span>
                 </Link>
-                <button
-                  type="button"
-                  className="button button-ghost-light"
-                  onClick={async () => {
-                    await logout();
-                    navigate('/masuk');
-                  }}
-                >
+                <button type="button" className="button-ghost-light topbar-logout" onClick={signOut}>
                   {t('nav.logout')}
                 </button>
               </>
@@ -125,6 +128,11 @@ export function Layout({ children }: { children: ReactNode }) {
                   </NavLink>
                 </li>
               ))}
+              <li className="nav-logout">
+                <button type="button" className="nav-button" onClick={signOut}>
+                  {t('nav.logout')} <span className="nav-button-user">· {me.user.fullName}</span>
+                </button>
+              </li>
             </ul>
           </nav>
         ) : null}

@@ -64,7 +64,13 @@ export function ReasonDialog({
           rows={3}
         />
         {withDate ? (
-          <TextField label={t('common.effectiveDate')} type="date" value={date} onChange={(e) => setDate(e.target.value)} error={errors.date} />
+          <TextField
+            label={t('common.effectiveDate')}
+            type="date"
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+            error={errors.date}
+          />
         ) : null}
         <ErrorAlert error={error} />
         <div className="form-actions">

@@ -1,5 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { z } from 'zod';
+import zodEn from 'zod/v4/locales/en.js';
+import zodId from 'zod/v4/locales/id.js';
 import { ApiError } from '../api/client.ts';
 import { en } from './messages.en.ts';
 import { id, type MessageKey } from './messages.id.ts';
@@ -13,6 +15,8 @@ export interface I18n {
   locale: string;
   setLang: (lang: Lang) => void;
   t: (key: MessageKey, params?: Params) => string;
+  /** For keys built from data (e.g. an audit field name): is there a message for it? */
+  has: (key: string) => key is MessageKey;
   /** The API's message in the current language (`message` in ID, `details.messageEn` in EN). */
   errorText: (err: unknown) => string;
 }
@@ -29,7 +33,7 @@ function readStoredLang(): Lang {
 
 /** Zod's built-in messages (e.g. "too short") follow the UI language; the contracts' own messages are Indonesian. */
 function applyZodLocale(lang: Lang) {
-  z.config(lang === 'id' ? z.locales.id() : z.locales.en());
+  z.config(lang === 'id' ? zodId() : zodEn());
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
@@ -60,6 +64,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       locale: localeOf(lang),
       setLang,
       t,
+      has: (key: string): key is MessageKey => key in id,
       errorText: (err: unknown) => {
         if (err instanceof ApiError) return lang === 'id' ? err.messageId : err.messageEn;
         return t('error.unexpected');

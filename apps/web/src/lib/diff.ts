@@ -38,11 +38,26 @@ export function diffRecords(before: unknown, after: unknown): FieldChange[] {
   return changes.sort((x, y) => x.field.localeCompare(y.field));
 }
 
-/** Short text for a value in the diff: `—` for empty, JSON for objects and lists. */
+/** Lists of flat records (e.g. a pairing's mentors) read better as `role: member, userId: 3; …` than as JSON. */
+function describe(value: unknown): string {
+  if (Array.isArray(value) && value.every(isRecord)) {
+    if (value.length === 0) return '—';
+    return value
+      .map((item) =>
+        Object.entries(item)
+          .map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
+          .join(', '),
+      )
+      .join('; ');
+  }
+  return JSON.stringify(value);
+}
+
+/** Short text for a value in the diff: `—` for empty, JSON for objects and lists, cut at 160 characters. */
 export function formatValue(value: unknown, words: { yes: string; no: string } = { yes: 'ya', no: 'tidak' }): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? words.yes : words.no;
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
-  const json = JSON.stringify(value);
-  return json.length > 160 ? `${json.slice(0, 157)}…` : json;
+  const text = typeof value === 'string' || typeof value === 'number' ? String(value) : describe(value);
+  // Long notes would swamp the audit table; the full value stays in the API.
+  return text.length > 160 ? `${text.slice(0, 159)}…` : text;
 }

@@ -28,6 +28,11 @@ export function formatDate(value: string | null | undefined, locale: string): st
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
 }
 
+/** The latest of some `YYYY-MM-DD` dates (ISO dates sort as text). */
+export function latestDate(first: string, ...rest: string[]): string {
+  return [first, ...rest].sort().at(-1) ?? first;
+}
+
 /** Today's date in Jakarta as `YYYY-MM-DD`, the default for date inputs. */
 export function todayIso(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);

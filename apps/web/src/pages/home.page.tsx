@@ -114,7 +114,11 @@ export function VillageCard({ pairing: p }: { pairing: Pairing }) {
         </span>
         <span>
           {p.opdAbbreviation ?? p.opdName}{' '}
-          {p.status === 'ended' ? <Badge tone="muted">{t('pairingStatus.ended')}</Badge> : <Badge tone="ok">{t('pairingStatus.active')}</Badge>}
+          {p.status === 'ended' ? (
+            <Badge tone="muted">{t('pairingStatus.ended')}</Badge>
+          ) : (
+            <Badge tone="ok">{t('pairingStatus.active')}</Badge>
+          )}
         </span>
       </Link>
     </li>

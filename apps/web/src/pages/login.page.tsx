@@ -92,6 +92,9 @@ export function LoginPage() {
               <code>mentor.dinperkim</code> — {t('role.mentor')} (Dinperkim)
             </li>
             <li>
+              <code>mentor.dinkes</code> — {t('role.mentor')} (Dinkes)
+            </li>
+            <li>
               <code>operator.kalibaros</code> — {t('role.operator')}
             </li>
             <li>

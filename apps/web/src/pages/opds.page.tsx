@@ -19,7 +19,10 @@ export function OpdsPage() {
   const admin = isAdmin(useMe().user.role);
   const [q, setQ] = useState('');
   const [includeInactive, setIncludeInactive] = useState(false);
-  const opds = useLoad(() => api.opds({ q: q.trim() || undefined, includeInactive: includeInactive ? 'true' : undefined }), [q, includeInactive]);
+  const opds = useLoad(
+    () => api.opds({ q: q.trim() || undefined, includeInactive: includeInactive ? 'true' : undefined }),
+    [q, includeInactive],
+  );
   const [editing, setEditing] = useState<Editing | null>(null);
   const [toggling, setToggling] = useState<Toggling | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -38,10 +41,16 @@ export function OpdsPage() {
         }
       />
       {done ? <Notice kind="success">{done}</Notice> : null}
-      <div className="toolbar card" role="search">
-        <TextField label={t('opds.search')} type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('opds.searchPlaceholder')} />
+      <search className="toolbar card">
+        <TextField
+          label={t('opds.search')}
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder={t('opds.searchPlaceholder')}
+        />
         <CheckboxField label={t('opds.includeInactive')} checked={includeInactive} onChange={(e) => setIncludeInactive(e.target.checked)} />
-      </div>
+      </search>
       <ErrorAlert error={opds.error} />
       {opds.loading && !opds.data ? <Loading /> : null}
       {opds.data ? (
@@ -56,9 +65,15 @@ export function OpdsPage() {
                 <th scope="col">{t('opds.head')}</th>
                 <th scope="col">{t('opds.contact')}</th>
                 <th scope="col">{t('opds.validity')}</th>
-                <th scope="col">{t('opds.activePairings')}</th>
+                <th scope="col" className="num">
+                  {t('opds.activePairings')}
+                </th>
                 <th scope="col">{t('common.status')}</th>
-                {admin ? <th scope="col">{t('common.actions')}</th> : null}
+                {admin ? (
+                  <th scope="col" className="cell-actions">
+                    {t('common.actions')}
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -72,7 +87,9 @@ export function OpdsPage() {
                   <td>{o.headName ?? '—'}</td>
                   <td>{[o.contactPhone, o.contactEmail].filter(Boolean).join(' · ') || '—'}</td>
                   <td>
-                    {o.validFrom || o.validTo ? `${formatDate(o.validFrom, locale)} – ${o.validTo ? formatDate(o.validTo, locale) : t('common.now')}` : '—'}
+                    {o.validFrom || o.validTo
+                      ? `${formatDate(o.validFrom, locale)} – ${o.validTo ? formatDate(o.validTo, locale) : t('common.now')}`
+                      : '—'}
                   </td>
                   <td className="num">{o.activePairingCount}</td>
                   <td>{o.active ? <Badge tone="ok">{t('common.active')}</Badge> : <Badge tone="muted">{t('common.inactive')}</Badge>}</td>
@@ -141,7 +158,9 @@ export function OpdsPage() {
           onClose={() => setToggling(null)}
           onSubmit={async (body) => {
             const o =
-              toggling.to === 'deactivate' ? await api.deactivateOpd(toggling.opd.id, body) : await api.reactivateOpd(toggling.opd.id, body);
+              toggling.to === 'deactivate'
+                ? await api.deactivateOpd(toggling.opd.id, body)
+                : await api.reactivateOpd(toggling.opd.id, body);
             setDone(t(toggling.to === 'deactivate' ? 'opds.deactivated' : 'opds.reactivated', { name: o.name }));
             opds.reload();
           }}
@@ -196,15 +215,32 @@ function OpdFormDialog({ editing, onClose, onSaved }: { editing: Editing; onClos
           error={form.errors.name}
           required
         />
-        <TextField label={t('opds.abbreviation')} value={v.abbreviation} onChange={(e) => form.set('abbreviation', e.target.value)} error={form.errors.abbreviation} />
-        <SelectField label={t('opds.type')} value={v.type} onChange={(e) => form.set('type', e.target.value as OpdType)} error={form.errors.type} required>
+        <TextField
+          label={t('opds.abbreviation')}
+          value={v.abbreviation}
+          onChange={(e) => form.set('abbreviation', e.target.value)}
+          error={form.errors.abbreviation}
+        />
+        <SelectField
+          label={t('opds.type')}
+          value={v.type}
+          onChange={(e) => form.set('type', e.target.value as OpdType)}
+          error={form.errors.type}
+          required
+        >
           {OpdTypeSchema.options.map((ty) => (
             <option key={ty} value={ty}>
               {t(`opdType.${ty}`)}
             </option>
           ))}
         </SelectField>
-        <TextField className="span-2" label={t('opds.head')} value={v.headName} onChange={(e) => form.set('headName', e.target.value)} error={form.errors.headName} />
+        <TextField
+          className="span-2"
+          label={t('opds.head')}
+          value={v.headName}
+          onChange={(e) => form.set('headName', e.target.value)}
+          error={form.errors.headName}
+        />
         <TextField
           label={t('common.phone')}
           type="tel"
@@ -219,8 +255,20 @@ function OpdFormDialog({ editing, onClose, onSaved }: { editing: Editing; onClos
           onChange={(e) => form.set('contactEmail', e.target.value)}
           error={form.errors.contactEmail}
         />
-        <TextField label={t('opds.validFrom')} type="date" value={v.validFrom} onChange={(e) => form.set('validFrom', e.target.value)} error={form.errors.validFrom} />
-        <TextField label={t('opds.validTo')} type="date" value={v.validTo} onChange={(e) => form.set('validTo', e.target.value)} error={form.errors.validTo} />
+        <TextField
+          label={t('opds.validFrom')}
+          type="date"
+          value={v.validFrom}
+          onChange={(e) => form.set('validFrom', e.target.value)}
+          error={form.errors.validFrom}
+        />
+        <TextField
+          label={t('opds.validTo')}
+          type="date"
+          value={v.validTo}
+          onChange={(e) => form.set('validTo', e.target.value)}
+          error={form.errors.validTo}
+        />
         <div className="span-2">
           <ErrorAlert error={form.error} />
         </div>

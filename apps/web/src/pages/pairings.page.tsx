@@ -1,5 +1,4 @@
-import { useSearchParams } from 'react-router';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/endpoints.ts';
 import { seesWholeScope, useMe } from '../auth/session.tsx';
 import { Badge, ErrorAlert, Loading, PageHeader } from '../components/feedback.tsx';

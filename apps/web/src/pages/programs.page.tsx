@@ -73,7 +73,15 @@ export function ProgramsPage() {
   );
 }
 
-function ProgramCard({ program: p, admin, onChanged }: { program: Program; admin: boolean; onChanged: (p: Program, message: string) => void }) {
+function ProgramCard({
+  program: p,
+  admin,
+  onChanged,
+}: {
+  program: Program;
+  admin: boolean;
+  onChanged: (p: Program, message: string) => void;
+}) {
   const { t, locale } = useI18n();
   const headingId = `program-${p.id}`;
   const years = [...p.years].sort((a, b) => b.year - a.year);
@@ -105,8 +113,12 @@ function ProgramCard({ program: p, admin, onChanged }: { program: Program; admin
             <tr>
               <th scope="col">{t('common.year')}</th>
               <th scope="col">{t('common.status')}</th>
-              <th scope="col">{t('programs.activePairings')}</th>
-              <th scope="col">{t('common.actions')}</th>
+              <th scope="col" className="num">
+                {t('programs.activePairings')}
+              </th>
+              <th scope="col" className="cell-actions">
+                {t('common.actions')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -152,48 +164,50 @@ function YearRow({
       </td>
       <td className="num">{y.activePairings}</td>
       <td className="cell-actions">
-        <Link className="button button-small" to={`/papan?program=${programId}&tahun=${y.id}`}>
-          {t('programs.openBoard')}
-        </Link>
-        {admin ? (
-          <form
-            className="inline-form compact"
-            onSubmit={async (e) => {
-              e.preventDefault();
-              setBusy(true);
-              setError(null);
-              try {
-                const p = await api.setProgramYearStatus(y.id, { status });
-                onChanged(p, t('programs.statusChanged', { year: y.year, status: t(`yearStatus.${status}`) }));
-              } catch (err) {
-                setError(err);
-              } finally {
-                setBusy(false);
-              }
-            }}
-          >
-            <SelectField
-              className="field-compact"
-              label={t('programs.statusOf', { year: y.year })}
-              value={status}
-              onChange={(e) => setStatus(e.target.value as YearStatus)}
+        <div className="row-actions">
+          <Link className="button button-small" to={`/papan?program=${programId}&tahun=${y.id}`}>
+            {t('programs.openBoard')}
+          </Link>
+          {admin ? (
+            <form
+              className="inline-form compact"
+              onSubmit={async (e) => {
+                e.preventDefault();
+                setBusy(true);
+                setError(null);
+                try {
+                  const p = await api.setProgramYearStatus(y.id, { status });
+                  onChanged(p, t('programs.statusChanged', { year: y.year, status: t(`yearStatus.${status}`) }));
+                } catch (err) {
+                  setError(err);
+                } finally {
+                  setBusy(false);
+                }
+              }}
             >
-              {(['planned', 'active', 'closed'] as const).map((s) => (
-                <option key={s} value={s}>
-                  {t(`yearStatus.${s}`)}
-                </option>
-              ))}
-            </SelectField>
-            <button
-              type="submit"
-              className="button button-small"
-              disabled={busy || status === y.status}
-              aria-label={t('programs.saveStatusOf', { year: y.year })}
-            >
-              {t('common.save')}
-            </button>
-          </form>
-        ) : null}
+              <SelectField
+                className="field-compact"
+                label={t('programs.statusOf', { year: y.year })}
+                value={status}
+                onChange={(e) => setStatus(e.target.value as YearStatus)}
+              >
+                {(['planned', 'active', 'closed'] as const).map((s) => (
+                  <option key={s} value={s}>
+                    {t(`yearStatus.${s}`)}
+                  </option>
+                ))}
+              </SelectField>
+              <button
+                type="submit"
+                className="button button-small"
+                disabled={busy || status === y.status}
+                aria-label={t('programs.saveStatusOf', { year: y.year })}
+              >
+                {t('common.save')}
+              </button>
+            </form>
+          ) : null}
+        </div>
         <ErrorAlert error={error} />
       </td>
     </tr>
@@ -278,7 +292,14 @@ function CreateProgramDialog({ onClose, onCreated }: { onClose: () => void; onCr
   return (
     <Dialog title={t('programs.createTitle')} onClose={onClose} wide>
       <form onSubmit={submit} noValidate className="form-grid">
-        <TextField className="span-2" label={t('programs.name')} value={v.name} onChange={(e) => form.set('name', e.target.value)} error={form.errors.name} required />
+        <TextField
+          className="span-2"
+          label={t('programs.name')}
+          value={v.name}
+          onChange={(e) => form.set('name', e.target.value)}
+          error={form.errors.name}
+          required
+        />
         <SelectField
           label={t('programs.decreeType')}
           value={v.decreeType}
@@ -292,11 +313,47 @@ function CreateProgramDialog({ onClose, onCreated }: { onClose: () => void; onCr
             </option>
           ))}
         </SelectField>
-        <TextField label={t('programs.decreeNumber')} value={v.decreeNumber} onChange={(e) => form.set('decreeNumber', e.target.value)} error={form.errors.decreeNumber} required />
-        <TextField label={t('programs.decreeDate')} type="date" value={v.decreeDate} onChange={(e) => form.set('decreeDate', e.target.value)} error={form.errors.decreeDate} required />
-        <TextField label={t('programs.decreeIssuer')} value={v.decreeIssuer} onChange={(e) => form.set('decreeIssuer', e.target.value)} error={form.errors.decreeIssuer} required placeholder={t('programs.decreeIssuerPlaceholder')} />
-        <TextField label={t('programs.startYear')} type="number" inputMode="numeric" value={v.startYear} onChange={(e) => form.set('startYear', e.target.value)} error={form.errors.startYear} required />
-        <TextField label={t('programs.endYear')} type="number" inputMode="numeric" value={v.endYear} onChange={(e) => form.set('endYear', e.target.value)} error={form.errors.endYear} hint={t('programs.endYearHint')} />
+        <TextField
+          label={t('programs.decreeNumber')}
+          value={v.decreeNumber}
+          onChange={(e) => form.set('decreeNumber', e.target.value)}
+          error={form.errors.decreeNumber}
+          required
+        />
+        <TextField
+          label={t('programs.decreeDate')}
+          type="date"
+          value={v.decreeDate}
+          onChange={(e) => form.set('decreeDate', e.target.value)}
+          error={form.errors.decreeDate}
+          required
+        />
+        <TextField
+          label={t('programs.decreeIssuer')}
+          value={v.decreeIssuer}
+          onChange={(e) => form.set('decreeIssuer', e.target.value)}
+          error={form.errors.decreeIssuer}
+          required
+          placeholder={t('programs.decreeIssuerPlaceholder')}
+        />
+        <TextField
+          label={t('programs.startYear')}
+          type="number"
+          inputMode="numeric"
+          value={v.startYear}
+          onChange={(e) => form.set('startYear', e.target.value)}
+          error={form.errors.startYear}
+          required
+        />
+        <TextField
+          label={t('programs.endYear')}
+          type="number"
+          inputMode="numeric"
+          value={v.endYear}
+          onChange={(e) => form.set('endYear', e.target.value)}
+          error={form.errors.endYear}
+          hint={t('programs.endYearHint')}
+        />
         <CheckboxField
           className="span-2"
           label={t('programs.oneVillagePerOpd')}

@@ -49,7 +49,7 @@ function SearchBox({ initial, onSearch }: { initial: string; onSearch: (q: strin
     onSearch(v);
   }
   return (
-    <div role="search" className="card toolbar">
+    <search className="card toolbar">
       <form onSubmit={submit} className="inline-form">
         <TextField
           label={t('regions.searchLabel')}
@@ -58,14 +58,14 @@ function SearchBox({ initial, onSearch }: { initial: string; onSearch: (q: strin
           value={value}
           onChange={(e) => setValue(e.target.value)}
           placeholder={t('regions.searchPlaceholder')}
-          hint={t('regions.searchHint')}
           error={error}
         />
         <button type="submit" className="button button-primary">
           {t('common.search')}
         </button>
       </form>
-    </div>
+      <p className="hint search-hint">{t('regions.searchHint')}</p>
+    </search>
   );
 }
 
@@ -94,7 +94,9 @@ function SearchResults({ q, within }: { q: string; within: string | undefined })
                 <tr key={r.code}>
                   <td>
                     <Link to={`/wilayah/${r.code}`}>{r.name}</Link>{' '}
-                    {within && (r.code === within || r.code.startsWith(`${within}.`)) ? <Badge tone="info">{t('regions.inScope')}</Badge> : null}
+                    {within && (r.code === within || r.code.startsWith(`${within}.`)) ? (
+                      <Badge tone="info">{t('regions.inScope')}</Badge>
+                    ) : null}
                   </td>
                   <td className="mono">{r.code}</td>
                   <td>{t(`regionType.${r.type}`)}</td>
@@ -129,9 +131,9 @@ function RegionBrowser({ code, scopeCode }: { code: string; scopeCode: string | 
         </ol>
       </nav>
       <h2 id="region-name">
-        {t(`regionType.${r.type}`)} {r.name}{' '}
-        {r.inScope ? <Badge tone="info">{t('regions.inScope')}</Badge> : null}
+        {r.name} {r.inScope ? <Badge tone="info">{t('regions.inScope')}</Badge> : null}
       </h2>
+      <p className="muted region-type">{t(`regionType.${r.type}`)}</p>
       <dl className="facts">
         <div>
           <dt>{t('regions.code')}</dt>

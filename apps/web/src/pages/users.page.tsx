@@ -36,7 +36,7 @@ export function UsersPage() {
         }
       />
       {done ? <Notice kind="success">{done}</Notice> : null}
-      <div className="toolbar card" role="search">
+      <search className="toolbar card">
         <TextField label={t('users.search')} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
         <SelectField label={t('users.role')} value={role} onChange={(e) => setRole(e.target.value as Role | '')}>
           <option value="">{t('users.allRoles')}</option>
@@ -46,7 +46,7 @@ export function UsersPage() {
             </option>
           ))}
         </SelectField>
-      </div>
+      </search>
       <ErrorAlert error={users.error} />
       {users.loading && !users.data ? <Loading /> : null}
       {users.data ? (
@@ -61,7 +61,9 @@ export function UsersPage() {
                 <th scope="col">{t('users.attachedTo')}</th>
                 <th scope="col">{t('users.lastLogin')}</th>
                 <th scope="col">{t('common.status')}</th>
-                <th scope="col">{t('common.actions')}</th>
+                <th scope="col" className="cell-actions">
+                  {t('common.actions')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -151,7 +153,9 @@ export function UsersPage() {
           onClose={() => setAction(null)}
           onSubmit={async (body) => {
             const u =
-              action.kind === 'deactivate' ? await api.deactivateUser(action.user.id, body) : await api.reactivateUser(action.user.id, body);
+              action.kind === 'deactivate'
+                ? await api.deactivateUser(action.user.id, body)
+                : await api.reactivateUser(action.user.id, body);
             setDone(t(action.kind === 'deactivate' ? 'users.deactivated' : 'users.reactivated', { name: u.username }));
             users.reload();
           }}
@@ -219,8 +223,20 @@ function CreateUserDialog({ onClose, onCreated }: { onClose: () => void; onCreat
           hint={t('users.usernameHint')}
           required
         />
-        <TextField label={t('users.fullName')} value={v.fullName} onChange={(e) => form.set('fullName', e.target.value)} error={form.errors.fullName} required />
-        <SelectField label={t('users.role')} value={v.role} onChange={(e) => form.set('role', e.target.value as Role)} error={form.errors.role} required>
+        <TextField
+          label={t('users.fullName')}
+          value={v.fullName}
+          onChange={(e) => form.set('fullName', e.target.value)}
+          error={form.errors.fullName}
+          required
+        />
+        <SelectField
+          label={t('users.role')}
+          value={v.role}
+          onChange={(e) => form.set('role', e.target.value as Role)}
+          error={form.errors.role}
+          required
+        >
           {RoleSchema.options.map((r) => (
             <option key={r} value={r}>
               {t(`role.${r}`)}
@@ -228,7 +244,13 @@ function CreateUserDialog({ onClose, onCreated }: { onClose: () => void; onCreat
           ))}
         </SelectField>
         {v.role === 'mentor' ? (
-          <SelectField label={t('common.opd')} value={v.opdId} onChange={(e) => form.set('opdId', e.target.value)} error={form.errors.opdId} required>
+          <SelectField
+            label={t('common.opd')}
+            value={v.opdId}
+            onChange={(e) => form.set('opdId', e.target.value)}
+            error={form.errors.opdId}
+            required
+          >
             <option value="">{t('common.choose')}</option>
             {opds.data?.items.map((o) => (
               <option key={o.id} value={o.id}>
@@ -258,9 +280,28 @@ function CreateUserDialog({ onClose, onCreated }: { onClose: () => void; onCreat
           </SelectField>
         ) : null}
         {v.role === 'admin' || v.role === 'viewer' ? <div className="form-note">{t(`users.roleNote.${v.role}`)}</div> : null}
-        <TextField label={t('users.nip')} inputMode="numeric" value={v.nip} onChange={(e) => form.set('nip', e.target.value)} error={form.errors.nip} hint={t('users.nipHint')} />
-        <TextField label={t('common.email')} type="email" value={v.email} onChange={(e) => form.set('email', e.target.value)} error={form.errors.email} />
-        <TextField label={t('common.phone')} type="tel" value={v.phone} onChange={(e) => form.set('phone', e.target.value)} error={form.errors.phone} />
+        <TextField
+          label={t('users.nip')}
+          inputMode="numeric"
+          value={v.nip}
+          onChange={(e) => form.set('nip', e.target.value)}
+          error={form.errors.nip}
+          hint={t('users.nipHint')}
+        />
+        <TextField
+          label={t('common.email')}
+          type="email"
+          value={v.email}
+          onChange={(e) => form.set('email', e.target.value)}
+          error={form.errors.email}
+        />
+        <TextField
+          label={t('common.phone')}
+          type="tel"
+          value={v.phone}
+          onChange={(e) => form.set('phone', e.target.value)}
+          error={form.errors.phone}
+        />
         <TextField
           label={t('users.tempPassword')}
           type="text"
