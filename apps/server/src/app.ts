@@ -113,7 +113,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
 
   const serveWeb = !!deps.webDist && fs.existsSync(path.join(deps.webDist, 'index.html'));
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !serveWeb) {
+    if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || !serveWeb) {
       return reply.status(404).send({
         error: {
           code: 'not_found',
@@ -146,7 +146,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   app.get('/api/docs', async (_req, reply) => reply.type('text/html').send(DOCS_HTML));
 
   if (serveWeb && deps.webDist) {
-    await app.register(fastifyStatic, { root: deps.webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, { root: deps.webDist, prefix: '/', wildcard: true, index: ['index.html'] });
   }
   return { app, services, registry };
 }

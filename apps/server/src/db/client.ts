@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -64,14 +65,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   let client: PGlite;
   let location: string;
   if ('memory' in opts) {
-    client = await PGlite.create(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+    client = await PGlite.create({ extensions: { pg_trgm }, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
     location = 'memory://';
   } else {
     const dir = path.resolve(opts.dataDir);
     fs.mkdirSync(dir, { recursive: true });
     if (opts.lock !== false) lock = acquireDataDirLock(dir, opts.owner);
     try {
-      client = await PGlite.create({ dataDir: path.join(dir, 'pgdata') });
+      client = await PGlite.create({ dataDir: path.join(dir, 'pgdata'), extensions: { pg_trgm } });
     } catch (err) {
       lock?.release();
       throw err;

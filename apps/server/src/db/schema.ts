@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   check,
@@ -259,3 +260,202 @@ export const appMeta = pgTable('app_meta', {
   value: jsonb('value').notNull(),
   updatedAt: updatedAt(),
 });
+
+// ---- family registry (issue 3) ---------------------------------------------------------------
+
+/** One run of an import (web upload or CLI): its file, its counts, its outcome. */
+export const registryImports = pgTable(
+  'registry_imports',
+  {
+    id: serial('id').primaryKey(),
+    sourceKind: text('source_kind').notNull(),
+    datasetLabel: text('dataset_label'),
+    /** the date of the data set's snapshot (e.g. DTSEN update of 2026-09), not of the upload */
+    period: date('period', { mode: 'string' }).notNull(),
+    fileName: text('file_name').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    fileBytes: bigint('file_bytes', { mode: 'number' }).notNull().default(0),
+    status: text('status').notNull(),
+    dryRun: boolean('dry_run').notNull().default(false),
+    synthetic: boolean('synthetic').notNull().default(false),
+    /** full snapshot of its villages: families absent from it are flagged for review */
+    fullSnapshot: boolean('full_snapshot').notNull().default(true),
+    mapping: jsonb('mapping'),
+    phase: text('phase'),
+    bytesRead: bigint('bytes_read', { mode: 'number' }).notNull().default(0),
+    rowsRead: integer('rows_read').notNull().default(0),
+    counts: jsonb('counts'),
+    rejectedRows: integer('rejected_rows').notNull().default(0),
+    error: text('error'),
+    startedBy: integer('started_by').references(() => users.id),
+    startedAt: tstz('started_at').notNull().defaultNow(),
+    heartbeatAt: tstz('heartbeat_at').notNull().defaultNow(),
+    finishedAt: tstz('finished_at'),
+  },
+  (t) => [
+    index('registry_imports_sha_idx').on(t.fileSha256),
+    check('registry_imports_status_check', sql`${t.status} in ('running','completed','dry_run','failed','aborted')`),
+    check('registry_imports_source_check', sql`${t.sourceKind} in ('dtsen','dtks','p3ke','local_survey','synthetic')`),
+  ],
+);
+
+/** Every rejected value of an import, located by row and column, in both languages. */
+export const registryImportIssues = pgTable(
+  'registry_import_issues',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    importId: integer('import_id')
+      .notNull()
+      .references(() => registryImports.id),
+    row: integer('row').notNull(),
+    column: text('column').notNull(),
+    field: text('field'),
+    value: text('value').notNull(),
+    code: text('code').notNull(),
+    message: text('message').notNull(),
+    messageEn: text('message_en').notNull(),
+  },
+  (t) => [index('registry_import_issues_import_idx').on(t.importId, t.row)],
+);
+
+export const families = pgTable(
+  'families',
+  {
+    id: serial('id').primaryKey(),
+    noKk: text('no_kk').notNull(),
+    villageCode: text('village_code')
+      .notNull()
+      .references(() => regions.code),
+    sourceKind: text('source_kind').notNull(),
+    sourceId: text('source_id'),
+    address: text('address'),
+    hamlet: text('hamlet'),
+    rt: text('rt'),
+    rw: text('rw'),
+    desil: smallint('desil'),
+    desilPeriod: date('desil_period', { mode: 'string' }),
+    tenure: text('tenure'),
+    floorAreaM2: doublePrecision('floor_area_m2'),
+    floorType: text('floor_type'),
+    wallType: text('wall_type'),
+    wallCondition: text('wall_condition'),
+    roofType: text('roof_type'),
+    roofCondition: text('roof_condition'),
+    drinkingWater: text('drinking_water'),
+    toilet: text('toilet'),
+    sewage: text('sewage'),
+    lighting: text('lighting'),
+    electricityVa: integer('electricity_va'),
+    cookingFuel: text('cooking_fuel'),
+    assets: jsonb('assets'),
+    familyPrograms: jsonb('family_programs'),
+    /** active | moved | dissolved | not_found: changed by people with a date and reason, never by deletion */
+    status: text('status').notNull().default('active'),
+    statusDate: date('status_date', { mode: 'string' }),
+    statusReason: text('status_reason'),
+    /** set by an import when a newer full snapshot no longer lists the family */
+    reviewReason: text('review_reason'),
+    synthetic: boolean('synthetic').notNull().default(false),
+    /** field -> import id that last set its value: the source and date of every value */
+    provenance: jsonb('provenance').notNull().default({}),
+    firstImportId: integer('first_import_id').references(() => registryImports.id),
+    lastImportId: integer('last_import_id').references(() => registryImports.id),
+    lastSeenPeriod: date('last_seen_period', { mode: 'string' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('families_no_kk_uq').on(t.noKk),
+    index('families_village_idx').on(t.villageCode, t.rw, t.rt),
+    index('families_village_desil_idx').on(t.villageCode, t.desil),
+    check('families_desil_check', sql`${t.desil} is null or ${t.desil} between 1 and 10`),
+    check('families_status_check', sql`${t.status} in ('active','moved','dissolved','not_found')`),
+    check('families_no_kk_check', sql`${t.noKk} ~ '^[0-9]{16}$'`),
+  ],
+);
+
+export const persons = pgTable(
+  'persons',
+  {
+    id: serial('id').primaryKey(),
+    nik: text('nik').notNull(),
+    familyId: integer('family_id')
+      .notNull()
+      .references(() => families.id),
+    name: text('name').notNull(),
+    /** folded name for search (accents, old spelling, spacing) */
+    nameKey: text('name_key').notNull(),
+    sex: text('sex'),
+    birthDate: date('birth_date', { mode: 'string' }),
+    birthPlace: text('birth_place'),
+    relationship: text('relationship'),
+    motherName: text('mother_name'),
+    education: text('education'),
+    schoolParticipation: text('school_participation'),
+    workStatus: text('work_status'),
+    disabilities: jsonb('disabilities'),
+    chronicIllness: boolean('chronic_illness'),
+    jkn: text('jkn'),
+    nutritionStatus: text('nutrition_status'),
+    personPrograms: jsonb('person_programs'),
+    /** present | moved | died | not_found */
+    status: text('status').notNull().default('present'),
+    statusDate: date('status_date', { mode: 'string' }),
+    statusReason: text('status_reason'),
+    reviewReason: text('review_reason'),
+    synthetic: boolean('synthetic').notNull().default(false),
+    provenance: jsonb('provenance').notNull().default({}),
+    firstImportId: integer('first_import_id').references(() => registryImports.id),
+    lastImportId: integer('last_import_id').references(() => registryImports.id),
+    lastSeenPeriod: date('last_seen_period', { mode: 'string' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('persons_nik_uq').on(t.nik),
+    index('persons_family_idx').on(t.familyId),
+    index('persons_name_key_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
+    check('persons_status_check', sql`${t.status} in ('present','moved','died','not_found')`),
+    check('persons_nik_check', sql`${t.nik} ~ '^[0-9]{16}$'`),
+  ],
+);
+
+/**
+ * The family as one import saw it (family fields and members), written only when it differs from
+ * the previous snapshot: the desil history across DTSEN updates, and "the family as it was".
+ */
+export const familySnapshots = pgTable(
+  'family_snapshots',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    familyId: integer('family_id')
+      .notNull()
+      .references(() => families.id),
+    importId: integer('import_id')
+      .notNull()
+      .references(() => registryImports.id),
+    period: date('period', { mode: 'string' }).notNull(),
+    sourceKind: text('source_kind').notNull(),
+    desil: smallint('desil'),
+    data: jsonb('data').notNull(),
+  },
+  (t) => [
+    uniqueIndex('family_snapshots_family_import_uq').on(t.familyId, t.importId),
+    index('family_snapshots_family_idx').on(t.familyId, t.period),
+  ],
+);
+
+/** Saved header mappings for file layouts the aliases do not know. */
+export const importMappings = pgTable(
+  'import_mappings',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    sourceKind: text('source_kind').notNull(),
+    /** header as in the file -> field key (or null to ignore the column) */
+    columns: jsonb('columns').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('import_mappings_name_uq').on(sql`lower(${t.name})`)],
+);
