@@ -4,5 +4,5 @@ export * from './opds.ts';
 export * from './pairings.ts';
 export * from './programs.ts';
 export * from './regions.ts';
-export * from './users.ts';
 export * from './registry.ts';
+export * from './users.ts';

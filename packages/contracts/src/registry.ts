@@ -12,7 +12,16 @@ export type SourceKind = z.infer<typeof SourceKindSchema>;
 export const SexSchema = z.enum(['male', 'female']);
 export const RelationshipSchema = z.enum(['head', 'spouse', 'child', 'child_in_law', 'grandchild', 'parent', 'domestic_worker', 'other']);
 export const TenureSchema = z.enum(['own', 'rent', 'rent_free', 'official', 'other']);
-export const FloorTypeSchema = z.enum(['marble_granite', 'ceramic', 'parquet_vinyl', 'cement_brick', 'wood_plank', 'bamboo', 'earth', 'other']);
+export const FloorTypeSchema = z.enum([
+  'marble_granite',
+  'ceramic',
+  'parquet_vinyl',
+  'cement_brick',
+  'wood_plank',
+  'bamboo',
+  'earth',
+  'other',
+]);
 export const WallTypeSchema = z.enum(['masonry', 'plaster_woven_bamboo', 'wood_plank', 'woven_bamboo', 'wood_log', 'bamboo', 'other']);
 export const RoofTypeSchema = z.enum(['concrete', 'clay_tile', 'asbestos', 'zinc', 'wood_shingle', 'bamboo', 'thatch', 'other']);
 export const ConditionSchema = z.enum(['good', 'poor']);
@@ -32,7 +41,19 @@ export const DrinkingWaterSchema = z.enum([
 export const ToiletSchema = z.enum(['own', 'shared', 'communal', 'public', 'none']);
 export const SewageSchema = z.enum(['septic_tank', 'ipal', 'pit', 'water_body', 'open_ground', 'other']);
 export const LightingSchema = z.enum(['pln_metered', 'pln_unmetered', 'non_pln', 'none']);
-export const CookingFuelSchema = z.enum(['electricity', 'lpg_3kg', 'lpg_large', 'city_gas', 'biogas', 'kerosene', 'briquette', 'charcoal', 'wood', 'none', 'other']);
+export const CookingFuelSchema = z.enum([
+  'electricity',
+  'lpg_3kg',
+  'lpg_large',
+  'city_gas',
+  'biogas',
+  'kerosene',
+  'briquette',
+  'charcoal',
+  'wood',
+  'none',
+  'other',
+]);
 export const AssetSchema = z.enum([
   'lpg_3kg',
   'fridge',
@@ -58,7 +79,17 @@ export const EducationSchema = z.enum(['none', 'sd', 'smp', 'sma', 'diploma', 'b
 export const SchoolParticipationSchema = z.enum(['never', 'attending', 'not_attending', 'not_yet']);
 export const WorkStatusSchema = z.enum(['working', 'not_working', 'school', 'housekeeping', 'other']);
 /** Washington Group short set, plus the Regsosek additions. */
-export const DisabilitySchema = z.enum(['seeing', 'hearing', 'walking', 'hands', 'learning', 'remembering', 'behaviour', 'communicating', 'self_care']);
+export const DisabilitySchema = z.enum([
+  'seeing',
+  'hearing',
+  'walking',
+  'hands',
+  'learning',
+  'remembering',
+  'behaviour',
+  'communicating',
+  'self_care',
+]);
 export const JknStatusSchema = z.enum(['pbi', 'non_pbi', 'none']);
 export const NutritionStatusSchema = z.enum(['normal', 'stunting', 'wasting', 'underweight', 'overweight']);
 
@@ -73,8 +104,14 @@ export const RegistryRecordSchema = z.object({
   villageCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/),
   address: z.string().nullable(),
   hamlet: z.string().nullable(),
-  rt: z.string().regex(/^\d{3}$/).nullable(),
-  rw: z.string().regex(/^\d{3}$/).nullable(),
+  rt: z
+    .string()
+    .regex(/^\d{3}$/)
+    .nullable(),
+  rw: z
+    .string()
+    .regex(/^\d{3}$/)
+    .nullable(),
   desil: z.number().int().min(1).max(10).nullable(),
   tenure: TenureSchema.nullable(),
   floorAreaM2: z.number().positive().max(10000).nullable(),

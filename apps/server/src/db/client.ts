@@ -126,6 +126,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 
 async function openPg(url: string, poolMax: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolMax });
+  // An idle client can be cut by the server (restart, failover, DROP DATABASE … FORCE). Without a
+  // listener node-postgres re-throws that as an unhandled error and the process dies; the pool
+  // replaces the client on next use, so log it and carry on.
+  pool.on('error', (err: Error & { code?: string }) => {
+    if (err.code !== '57P01') console.error(`[dampingan] idle database connection lost: ${err.message}`);
+  });
   // Fail early with a readable message rather than at the first request.
   const probe = await pool.connect();
   probe.release();

@@ -312,6 +312,8 @@ export const registryImportIssues = pgTable(
     field: text('field'),
     value: text('value').notNull(),
     code: text('code').notNull(),
+    /** error = the row is rejected; warning = kept, but worth a look (e.g. member rows disagree on the address) */
+    severity: text('severity').notNull().default('error'),
     message: text('message').notNull(),
     messageEn: text('message_en').notNull(),
   },

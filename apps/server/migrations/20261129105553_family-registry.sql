@@ -103,6 +103,7 @@ CREATE TABLE "registry_import_issues" (
 	"field" text,
 	"value" text NOT NULL,
 	"code" text NOT NULL,
+	"severity" text DEFAULT 'error' NOT NULL,
 	"message" text NOT NULL,
 	"message_en" text NOT NULL
 );
@@ -155,4 +156,51 @@ CREATE UNIQUE INDEX "persons_nik_uq" ON "persons" USING btree ("nik");--> statem
 CREATE INDEX "persons_family_idx" ON "persons" USING btree ("family_id");--> statement-breakpoint
 CREATE INDEX "persons_name_key_trgm_idx" ON "persons" USING gin ("name_key" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "registry_import_issues_import_idx" ON "registry_import_issues" USING btree ("import_id","row");--> statement-breakpoint
-CREATE INDEX "registry_imports_sha_idx" ON "registry_imports" USING btree ("file_sha256");
+CREATE INDEX "registry_imports_sha_idx" ON "registry_imports" USING btree ("file_sha256");--> statement-breakpoint
+-- Staging for imports: valid rows COPYed here while the file streams, merged into the registry in
+-- one transaction, then deleted. UNLOGGED: never needed after a crash (the import is re-run).
+-- Not in schema.ts on purpose: it is a work table of the import pipeline, not domain data.
+CREATE UNLOGGED TABLE "registry_stage" (
+	"import_id" integer NOT NULL,
+	"row" integer NOT NULL,
+	"no_kk" text NOT NULL,
+	"source_id" text,
+	"village_code" text NOT NULL,
+	"address" text,
+	"hamlet" text,
+	"rt" text,
+	"rw" text,
+	"desil" smallint,
+	"tenure" text,
+	"floor_area_m2" double precision,
+	"floor_type" text,
+	"wall_type" text,
+	"wall_condition" text,
+	"roof_type" text,
+	"roof_condition" text,
+	"drinking_water" text,
+	"toilet" text,
+	"sewage" text,
+	"lighting" text,
+	"electricity_va" integer,
+	"cooking_fuel" text,
+	"assets" jsonb,
+	"family_programs" jsonb,
+	"nik" text NOT NULL,
+	"name" text NOT NULL,
+	"name_key" text NOT NULL,
+	"sex" text,
+	"birth_date" date,
+	"birth_place" text,
+	"relationship" text,
+	"mother_name" text,
+	"education" text,
+	"school_participation" text,
+	"work_status" text,
+	"disabilities" jsonb,
+	"chronic_illness" boolean,
+	"jkn" text,
+	"nutrition_status" text,
+	"person_programs" jsonb
+);--> statement-breakpoint
+CREATE INDEX "registry_stage_import_idx" ON "registry_stage" USING btree ("import_id");
