@@ -16,6 +16,7 @@ import {
   seedDemo,
   serve,
 } from '@dampingan/server';
+import { generateCommand, importCommand } from './registry-commands.ts';
 
 export interface Io {
   out: (s: string) => void;
@@ -39,13 +40,21 @@ Commands:
   regions search QUERY [--level 1-4] [--within CODE]
                                  Search regions by name (spelling variants match).
   demo seed                      Add the demo accounts and pairings to this database.
+  demo generate --scope CODE --families N [--out FILE] [--seed N] [--messy RATE] [--snapshot 2]
+                 [--base-period YYYY-MM-DD]
+                                 Write a SYNTHETIC registry file (CSV) following real region codes.
+  import registry FILE --source dtsen|dtks|p3ke|local_survey|synthetic --period YYYY-MM-DD
+                 [--dataset LABEL] [--dry-run] [--partial] [--mapping NAME] [--json]
+                                 Import families and members (CSV , ; | tab, or XLSX). --dry-run
+                                 reports without changing anything; --partial: the file is not a
+                                 full snapshot of its villages; --json prints one JSON summary.
   help                           Show this help.
 
 Environment: DATA_DIR (embedded database folder, default ./data), DATABASE_URL (use a
 PostgreSQL server instead), SCOPE (region served, default 33.75 Kota Pekalongan), PORT (3000),
 HOST (127.0.0.1).`;
 
-async function withDatabase<T>(cmd: string, io: Io, fn: (database: Database) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(cmd: string, io: Io, fn: (database: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const { database } = await bootstrap(config, `dampingan ${cmd}`, (m) => io.err(m));
   try {
@@ -158,8 +167,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return 0;
       }
       case 'demo': {
+        if (rest[0] === 'generate') return await generateCommand(rest.slice(1), io);
         if (rest[0] !== 'seed') {
-          io.err('Usage: npx dampingan demo seed');
+          io.err('Usage: npx dampingan demo seed | demo generate --scope CODE --families N');
           return 2;
         }
         await withDatabase('demo seed', io, async (database) => {
@@ -169,6 +179,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         });
         return 0;
       }
+      case 'import':
+        return await importCommand(rest, io);
       default:
         io.err(`Unknown command "${cmd}". Run: npx dampingan --help`);
         return 2;

@@ -28,6 +28,8 @@ import { programsRoutes } from './modules/programs/programs.routes.ts';
 import { createProgramsService } from './modules/programs/programs.service.ts';
 import { regionsRoutes } from './modules/regions/regions.routes.ts';
 import { createRegionsService } from './modules/regions/regions.service.ts';
+import { registryRoutes } from './modules/registry/registry.routes.ts';
+import { createRegistryService } from './modules/registry/registry.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { createUsersService } from './modules/users/users.service.ts';
 
@@ -56,7 +58,13 @@ export function createServices(deps: AppDeps) {
   const programs = createProgramsService({ db, audit, scope: deps.scope });
   const pairings = createPairingsService({ db, audit });
   const auth = createAuthService({ db, clock, audit, villageCodesFor: (a) => pairings.villageCodesFor(a) });
-  return { audit, regions, opds, users, programs, pairings, auth };
+  const registry = createRegistryService({
+    database: deps.database,
+    audit,
+    scope: deps.scope,
+    villageCodesFor: (a) => pairings.villageCodesFor(a),
+  });
+  return { audit, regions, opds, users, programs, pairings, auth, registry };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -69,6 +77,9 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   await app.register(fastifyCompress, { global: true, threshold: 2048 });
   await app.register(fastifyCookie);
   app.decorateRequest('actor', null);
+  // Registry uploads arrive as the raw body; the route streams it to disk (no size limit here:
+  // a province file is hundreds of MB).
+  app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     req.actor = await services.auth.authenticate(req.cookies[SESSION_COOKIE], req.ip);
@@ -78,7 +89,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
   app.addHook('preValidation', async (req) => {
     if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method) && req.url.startsWith('/api/') && req.body !== undefined) {
       const ct = req.headers['content-type'] ?? '';
-      if (!ct.startsWith('application/json')) {
+      if (!ct.startsWith('application/json') && !ct.startsWith('application/octet-stream')) {
         throw new AppError('validation_failed', { id: 'Isi permintaan harus JSON', en: 'Request body must be JSON' });
       }
     }
@@ -135,6 +146,7 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
     ...usersRoutes(s.users),
     ...programsRoutes(s.programs),
     ...pairingsRoutes(s.pairings),
+    ...registryRoutes(s.registry),
     ...auditRoutes(s.audit),
   ]);
 

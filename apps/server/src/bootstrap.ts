@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
+import { sweepAbandonedImports } from './modules/registry/registry.import.ts';
 import { loadBoundaries, loadRegions, seedPekalonganOpds } from './seed/reference-data.ts';
 
 export interface Timings {
@@ -33,6 +34,11 @@ export async function bootstrap(
     t = performance.now();
     await loadBoundaries(database, config.scope);
     const boundariesMs = performance.now() - t;
+    // An import killed with its process left a `running` record and staged rows: the registry itself
+    // is untouched (it changes only in the import's final transaction). On PGlite this process is the
+    // only owner, so every running import is dead; on PostgreSQL only those without a heartbeat.
+    const swept = await sweepAbandonedImports(database, { all: database.engine === 'pglite' });
+    if (swept) log(`marked ${swept} interrupted import(s) as aborted`);
     const opds = await seedPekalonganOpds(database, config.scope);
     if (opds.inserted) log(`seeded ${opds.inserted} sourced Kota Pekalongan OPDs`);
     return { database, timings: { openMs, migrateMs, regionsMs, boundariesMs, regionsLoaded: regions.loaded } };

@@ -6,6 +6,8 @@ export { DataDirLockedError } from './db/lock.ts';
 export { migrate } from './db/migrate.ts';
 export { AppError } from './http/errors.ts';
 export { SYSTEM } from './modules/auth/actor.ts';
+export { type ImportOptions, ImportRejected, runImport, sweepAbandonedImports } from './modules/registry/registry.import.ts';
+export { writeRegistryFile } from './modules/registry/synthetic/generate.ts';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './seed/demo.ts';
 export { loadRegions, REGION_COPY_COLUMNS, readRegionsCsv, regionsCopyPayload } from './seed/reference-data.ts';
 export { serve } from './serve.ts';

@@ -1,7 +1,7 @@
 import { createApp, defaultWebDist } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { type Config, loadConfig } from './config.ts';
-import { seedDemo } from './seed/demo.ts';
+import { seedDemo, seedDemoRegistry } from './seed/demo.ts';
 
 /** Starts the HTTP server: the one owner of the embedded database while it runs. */
 export async function serve(opts: { demo: boolean; config?: Config; log?: (m: string) => void }) {
@@ -19,6 +19,7 @@ export async function serve(opts: { demo: boolean; config?: Config; log?: (m: st
     logger: process.env.LOG_REQUESTS === 'true',
   });
   if (opts.demo && (await seedDemo(database, services, config.scope))) log('demo accounts and pairings created (see README)');
+  if (opts.demo) await seedDemoRegistry(database, config.scope, Number(process.env.DEMO_FAMILIES ?? 10_000), log);
   if ((await services.users.count()) === 0) {
     log('no user exists yet: create the first admin with  npx dampingan admin create --username NAME');
   }

@@ -12,6 +12,7 @@ export type SourceKind = z.infer<typeof SourceKindSchema>;
 export const SexSchema = z.enum(['male', 'female']);
 export const RelationshipSchema = z.enum(['head', 'spouse', 'child', 'child_in_law', 'grandchild', 'parent', 'domestic_worker', 'other']);
 export const TenureSchema = z.enum(['own', 'rent', 'rent_free', 'official', 'other']);
+/** `tile_terrazzo` (ubin/tegel/teraso) is its own Regsosek 2022 answer (code 4), between ceramic and cement. */
 export const FloorTypeSchema = z.enum([
   'marble_granite',
   'ceramic',
@@ -21,6 +22,7 @@ export const FloorTypeSchema = z.enum([
   'bamboo',
   'earth',
   'other',
+  'tile_terrazzo',
 ]);
 export const WallTypeSchema = z.enum(['masonry', 'plaster_woven_bamboo', 'wood_plank', 'woven_bamboo', 'wood_log', 'bamboo', 'other']);
 export const RoofTypeSchema = z.enum(['concrete', 'clay_tile', 'asbestos', 'zinc', 'wood_shingle', 'bamboo', 'thatch', 'other']);
@@ -184,3 +186,225 @@ export const ImportSummarySchema = z.object({
   durationMs: z.number(),
 });
 export type ImportSummary = z.infer<typeof ImportSummarySchema>;
+
+// ---- API shapes ----------------------------------------------------------------------------
+
+const booleanQuery = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .optional();
+
+export const FamilySearchQuerySchema = z.object({
+  /** a 16-digit NIK or No KK finds exactly; anything else searches names (partial, spelling variants) */
+  q: z.string().trim().max(100).optional(),
+  villageCode: z
+    .string()
+    .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/)
+    .optional(),
+  rt: z
+    .string()
+    .regex(/^\d{1,3}$/)
+    .optional(),
+  rw: z
+    .string()
+    .regex(/^\d{1,3}$/)
+    .optional(),
+  desilMin: z.coerce.number().int().min(1).max(10).optional(),
+  desilMax: z.coerce.number().int().min(1).max(10).optional(),
+  toilet: ToiletSchema.optional(),
+  drinkingWater: DrinkingWaterSchema.optional(),
+  floorType: FloorTypeSchema.optional(),
+  noOwnToilet: booleanQuery,
+  needsReview: booleanQuery,
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export type FamilySearchQuery = z.output<typeof FamilySearchQuerySchema>;
+export type FamilySearchQueryInput = z.input<typeof FamilySearchQuerySchema>;
+
+export const FamilyStatusSchema = z.enum(['active', 'moved', 'dissolved', 'not_found']);
+export const PersonStatusSchema = z.enum(['present', 'moved', 'died', 'not_found']);
+
+export const FamilyListItemSchema = z.object({
+  id: z.number().int(),
+  noKkMasked: z.string(),
+  headName: z.string().nullable(),
+  villageCode: z.string(),
+  villageName: z.string(),
+  rt: z.string().nullable(),
+  rw: z.string().nullable(),
+  address: z.string().nullable(),
+  desil: z.number().int().nullable(),
+  members: z.number().int(),
+  toilet: z.string().nullable(),
+  status: FamilyStatusSchema,
+  reviewReason: z.string().nullable(),
+  synthetic: z.boolean(),
+});
+export type FamilyListItem = z.infer<typeof FamilyListItemSchema>;
+
+export const FamilyListSchema = z.object({
+  items: z.array(FamilyListItemSchema),
+  /** exact up to 10,000; `totalCapped` says when there are more */
+  total: z.number().int(),
+  totalCapped: z.boolean(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+
+export const ValueSourceSchema = z.object({
+  importId: z.number().int(),
+  sourceKind: SourceKindSchema,
+  datasetLabel: z.string().nullable(),
+  period: z.string(),
+  fileName: z.string(),
+});
+export type ValueSource = z.infer<typeof ValueSourceSchema>;
+
+export const PersonViewSchema = z.object({
+  id: z.number().int(),
+  nikMasked: z.string(),
+  name: z.string(),
+  sex: SexSchema.nullable(),
+  birthDate: z.string().nullable(),
+  birthPlace: z.string().nullable(),
+  relationship: RelationshipSchema.nullable(),
+  motherNameMasked: z.string().nullable(),
+  education: z.string().nullable(),
+  schoolParticipation: z.string().nullable(),
+  workStatus: z.string().nullable(),
+  disabilities: z.array(z.string()).nullable(),
+  chronicIllness: z.boolean().nullable(),
+  jkn: z.string().nullable(),
+  nutritionStatus: z.string().nullable(),
+  personPrograms: z.array(z.string()).nullable(),
+  status: PersonStatusSchema,
+  statusDate: z.string().nullable(),
+  statusReason: z.string().nullable(),
+  reviewReason: z.string().nullable(),
+  /** field -> source of its current value */
+  sources: z.record(z.string(), ValueSourceSchema),
+});
+export type PersonView = z.infer<typeof PersonViewSchema>;
+
+export const FamilyDetailSchema = z.object({
+  id: z.number().int(),
+  noKkMasked: z.string(),
+  villageCode: z.string(),
+  villageName: z.string(),
+  districtName: z.string(),
+  sourceKind: SourceKindSchema,
+  sourceId: z.string().nullable(),
+  synthetic: z.boolean(),
+  status: FamilyStatusSchema,
+  statusDate: z.string().nullable(),
+  statusReason: z.string().nullable(),
+  reviewReason: z.string().nullable(),
+  /** every RegistryRecord family field with its current value */
+  fields: z.record(z.string(), z.unknown()),
+  sources: z.record(z.string(), ValueSourceSchema),
+  members: z.array(PersonViewSchema),
+  desilHistory: z.array(
+    z.object({ period: z.string(), desil: z.number().int().nullable(), sourceKind: SourceKindSchema, importId: z.number().int() }),
+  ),
+  snapshots: z.array(z.object({ id: z.number().int(), period: z.string(), importId: z.number().int(), sourceKind: SourceKindSchema })),
+});
+export type FamilyDetail = z.infer<typeof FamilyDetailSchema>;
+
+export const SnapshotViewSchema = z.object({
+  id: z.number().int(),
+  familyId: z.number().int(),
+  period: z.string(),
+  importId: z.number().int(),
+  sourceKind: SourceKindSchema,
+  desil: z.number().int().nullable(),
+  /** the family as that import saw it; identifiers masked */
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const RevealInputSchema = z.object({
+  reason: z.string().trim().min(10, 'Tuliskan alasan (minimal 10 huruf)').max(500),
+});
+export const RevealResultSchema = z.object({ field: z.string(), value: z.string().nullable() });
+
+export const FamilyStatusInputSchema = z.object({
+  status: FamilyStatusSchema,
+  date: z.iso.date(),
+  reason: z.string().trim().min(5).max(500),
+});
+export const PersonStatusInputSchema = z.object({
+  status: PersonStatusSchema,
+  date: z.iso.date(),
+  reason: z.string().trim().min(5).max(500),
+});
+
+export const ImportStartQuerySchema = z.object({
+  fileName: z.string().trim().min(1).max(200),
+  sourceKind: SourceKindSchema,
+  period: z.iso.date(),
+  datasetLabel: z.string().trim().max(200).optional(),
+  dryRun: booleanQuery,
+  /** false = a partial file (one RT, a survey): families absent from it are not flagged */
+  fullSnapshot: booleanQuery,
+  mappingId: z.coerce.number().int().positive().optional(),
+});
+
+export const ImportViewSchema = z.object({
+  id: z.number().int(),
+  sourceKind: SourceKindSchema,
+  datasetLabel: z.string().nullable(),
+  period: z.string(),
+  fileName: z.string(),
+  fileBytes: z.number(),
+  status: z.enum(['running', 'completed', 'dry_run', 'failed', 'aborted']),
+  phase: z.string().nullable(),
+  dryRun: z.boolean(),
+  synthetic: z.boolean(),
+  bytesRead: z.number(),
+  rowsRead: z.number().int(),
+  rejectedRows: z.number().int(),
+  counts: z
+    .object({
+      families: z.object({ inserted: z.number(), updated: z.number(), unchanged: z.number() }),
+      persons: z.object({ inserted: z.number(), updated: z.number(), unchanged: z.number() }),
+      flaggedForReview: z.number(),
+    })
+    .nullable(),
+  error: z.string().nullable(),
+  startedByName: z.string().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ImportView = z.infer<typeof ImportViewSchema>;
+
+export const ImportIssuesQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const ImportMappingSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  sourceKind: SourceKindSchema,
+  columns: z.record(z.string(), z.string().nullable()),
+});
+export const ImportMappingInputSchema = z.object({
+  name: z.string().trim().min(3).max(100),
+  sourceKind: SourceKindSchema,
+  columns: z.record(z.string(), z.string().nullable()),
+});
+
+/** Anonymous-safe aggregates per village: counts by desil; no names. */
+export const RegistryStatsSchema = z.object({
+  villages: z.array(
+    z.object({
+      villageCode: z.string(),
+      villageName: z.string(),
+      families: z.number().int(),
+      persons: z.number().int(),
+      byDesil: z.record(z.string(), z.number().int()),
+      noOwnToilet: z.number().int(),
+    }),
+  ),
+  synthetic: z.boolean(),
+});

@@ -111,3 +111,37 @@ export async function seedDemo(database: Database, services: Services, scope: st
   await setMeta(database.db, 'demo', { seededAt: new Date().toISOString(), accounts: DEMO_ACCOUNTS.map((a) => a.username) });
   return true;
 }
+
+/**
+ * Demo mode starts with a synthetic Kota Pekalongan registry (marked synthetic everywhere),
+ * generated and imported through the same pipeline as real files. DEMO_FAMILIES sets its size.
+ */
+export async function seedDemoRegistry(database: Database, scope: string, families: number, log: (m: string) => void): Promise<void> {
+  if (await getMeta(database.db, 'demo_registry')) return;
+  const [{ n } = { n: 0 }] = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from families`);
+  if (n > 0) return;
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const fs = await import('node:fs');
+  const { writeRegistryFile } = await import('../modules/registry/synthetic/generate.ts');
+  const { runImport } = await import('../modules/registry/registry.import.ts');
+  const file = path.join(os.tmpdir(), `dampingan-demo-${process.pid}.csv`);
+  try {
+    const t0 = performance.now();
+    const gen = await writeRegistryFile(file, { scope, families, seed: 2026, snapshot: 1 });
+    const summary = await runImport(database, {
+      filePath: file,
+      fileName: `SINTETIS-${scope}-${families}.csv`,
+      sourceKind: 'synthetic',
+      period: '2026-09-30',
+      datasetLabel: 'Data sintetis untuk demo (bukan data warga sungguhan)',
+      scope,
+    });
+    await setMeta(database.db, 'demo_registry', { importId: summary.importId, families: gen.families, persons: gen.persons });
+    log(
+      `synthetic registry: ${gen.families} families, ${gen.persons} persons imported in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}

@@ -100,9 +100,9 @@ export async function mergeStaged(s: Session, input: MergeInput): Promise<MergeC
   );
   // A family seen again in a newer snapshot, unchanged: note when it was last seen (not a change).
   await s.query(
-    `update families f set last_seen_period = $2::date, review_reason = null
-     from merge_families m where f.no_kk = m.no_kk and f.last_seen_period < $2::date`,
-    p.slice(0, 2),
+    `update families f set last_seen_period = $1::date, review_reason = null
+     from merge_families m where f.no_kk = m.no_kk and f.last_seen_period < $1::date`,
+    [input.period],
   );
   const [famTotal] = await s.query<{ n: number }>('select count(*)::int as n from merge_families');
 
@@ -129,14 +129,14 @@ export async function mergeStaged(s: Session, input: MergeInput): Promise<MergeC
   const perInserted = await count(
     s,
     `insert into persons (nik, family_id, ${cols(PERSON_FIELDS)}, synthetic, provenance, first_import_id, last_import_id, last_seen_period)
-     select m.nik, m.family_id, ${cols(PERSON_FIELDS, 'm.')}, $4, ${firstProvenance(PERSON_FIELDS, 'm')}, $1, $1, $2::date
+     select m.nik, m.family_id, ${cols(PERSON_FIELDS, 'm.')}, $3, ${firstProvenance(PERSON_FIELDS, 'm')}, $1, $1, $2::date
      from merge_persons m where not exists (select 1 from persons pe where pe.nik = m.nik)`,
-    p,
+    [input.importId, input.period, input.synthetic],
   );
   await s.query(
-    `update persons pe set last_seen_period = $2::date, review_reason = null
-     from merge_persons m where pe.nik = m.nik and pe.last_seen_period < $2::date`,
-    p.slice(0, 2),
+    `update persons pe set last_seen_period = $1::date, review_reason = null
+     from merge_persons m where pe.nik = m.nik and pe.last_seen_period < $1::date`,
+    [input.period],
   );
   const [perTotal] = await s.query<{ n: number }>('select count(*)::int as n from merge_persons');
 
@@ -147,9 +147,9 @@ export async function mergeStaged(s: Session, input: MergeInput): Promise<MergeC
     `update persons pe set review_reason = 'missing_from_snapshot'
      from families f join merge_families m on m.no_kk = f.no_kk
      where pe.family_id = f.id and pe.status = 'present' and pe.review_reason is null
-       and pe.last_seen_period < $2::date
+       and pe.last_seen_period < $1::date
        and not exists (select 1 from merge_persons mp where mp.nik = pe.nik)`,
-    p.slice(0, 2),
+    [input.period],
   );
   if (input.fullSnapshot) {
     flagged += await count(

@@ -1,0 +1,315 @@
+/**
+ * One import pipeline for both front doors (web upload, CLI):
+ *   stream the file -> parse (CSV/XLSX) -> map headers -> validate each row ->
+ *   COPY valid rows into registry_stage and issues into registry_import_issues (in chunks) ->
+ *   in ONE transaction: in-file duplicates, merge into the registry, import record completed.
+ * Crash semantics: the registry changes only in that final transaction, so an import killed at
+ * any moment leaves the registry exactly as before; its staged rows are swept and its record
+ * marked `aborted` at the next start (or by the next import). Re-running it gives the end state an
+ * uninterrupted run would have given. Dry run = the same transaction, rolled back.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import type { ImportSummary, RegistryRecord, RowIssue, SourceKind } from '@dampingan/contracts';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { csvLine } from '../../lib/csv.ts';
+import { nameKey } from '../regions/region-name.ts';
+import { mapHeaders } from './import/header-map.ts';
+import { readCsvRows } from './import/parse-csv.ts';
+import { readXlsxRows } from './import/parse-xlsx.ts';
+import { normalizeRow } from './import/validate.ts';
+import { loadRegionContext } from './region-resolver.ts';
+import { mergeStaged } from './registry.merge.ts';
+import { FAMILY_FIELDS, PERSON_FIELDS, STAGE_COLUMNS } from './registry-fields.ts';
+
+export interface ImportOptions {
+  filePath: string;
+  fileName: string;
+  sourceKind: SourceKind;
+  period: string;
+  datasetLabel?: string | null;
+  dryRun?: boolean;
+  /** false for a partial file (one RT, a survey): absent families are not flagged */
+  fullSnapshot?: boolean;
+  mapping?: Record<string, string | null> | null;
+  startedBy?: number | null;
+  scope: string;
+  onProgress?: (p: ImportProgress) => void;
+  /** called once the import record exists (the web answers 202 with this id) */
+  onStarted?: (importId: number) => void;
+  /** test hook: called after each staged chunk (e.g. to kill the process mid-import) */
+  afterChunk?: (chunk: number) => void | Promise<void>;
+}
+
+export interface ImportProgress {
+  importId: number;
+  phase: 'reading' | 'merging' | 'done';
+  bytesRead: number;
+  fileBytes: number;
+  rowsRead: number;
+  rejectedRows: number;
+}
+
+const CHUNK_ROWS = 20_000;
+const ISSUE_COLUMNS = ['import_id', 'row', 'column', 'field', 'value', 'code', 'severity', 'message', 'message_en'] as const;
+
+class Rollback extends Error {}
+
+/**
+ * Crash test hook (tests only): DAMPINGAN_TEST_SIGKILL_AT=chunk:N kills this process with SIGKILL
+ * after the N-th staged chunk; =merge kills it inside the final transaction, before its commit.
+ */
+function crashPoint(at: string): void {
+  if (process.env.DAMPINGAN_TEST_SIGKILL_AT === at) process.kill(process.pid, 'SIGKILL');
+}
+
+async function sha256File(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of fs.createReadStream(path)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+async function isXlsx(path: string): Promise<boolean> {
+  const fd = await fs.promises.open(path, 'r');
+  try {
+    const buf = Buffer.alloc(4);
+    await fd.read(buf, 0, 4, 0);
+    return buf[0] === 0x50 && buf[1] === 0x4b; // "PK": a zip container
+  } finally {
+    await fd.close();
+  }
+}
+
+function stageValue(record: RegistryRecord, column: string): string | number | boolean | null {
+  const def = [...FAMILY_FIELDS, ...PERSON_FIELDS].find((d) => d.column === column);
+  if (!def) throw new Error(`no field for ${column}`);
+  if (def.field === 'nameKey') return nameKey(record.name);
+  const v = record[def.field as keyof RegistryRecord];
+  if (v === null || v === undefined) return null;
+  if (def.kind === 'json') return JSON.stringify(v);
+  return v as string | number | boolean;
+}
+
+export function stageLine(importId: number, row: number, r: RegistryRecord): string {
+  const values: (string | number | boolean | null)[] = [importId, row, r.noKk];
+  for (const c of STAGE_COLUMNS.slice(3)) values.push(c === 'nik' ? r.nik : stageValue(r, c));
+  return csvLine(values);
+}
+
+function issueLine(importId: number, i: RowIssue, severity: 'error' | 'warning'): string {
+  return csvLine([importId, i.row, i.column, i.field, i.value.slice(0, 500), i.code, severity, i.message, i.messageEn]);
+}
+
+/** Marks imports whose process died (no heartbeat for 2 minutes, or any `running` at a PGlite start) as aborted. */
+export async function sweepAbandonedImports(database: Database, opts: { all?: boolean } = {}): Promise<number> {
+  const stale = (await database.db.execute(sql`
+    update registry_imports set status = 'aborted', finished_at = now(), error = 'process ended before the import finished'
+    where status = 'running' and (${opts.all ?? false} or heartbeat_at < now() - interval '2 minutes')
+    returning id`)) as unknown as { rows: { id: number }[] };
+  for (const r of stale.rows) {
+    await database.db.execute(sql`delete from registry_stage where import_id = ${r.id}`);
+  }
+  return stale.rows.length;
+}
+
+export async function runImport(database: Database, opts: ImportOptions): Promise<ImportSummary> {
+  const t0 = performance.now();
+  const fileBytes = (await fs.promises.stat(opts.filePath)).size;
+  const fileSha256 = await sha256File(opts.filePath);
+  const synthetic = opts.sourceKind === 'synthetic';
+  const [rec] = (
+    (await database.db.execute(sql`
+      insert into registry_imports (source_kind, dataset_label, period, file_name, file_sha256, file_bytes, status, dry_run,
+        synthetic, full_snapshot, mapping, phase, started_by)
+      values (${opts.sourceKind}, ${opts.datasetLabel ?? null}, ${opts.period}, ${opts.fileName}, ${fileSha256}, ${fileBytes},
+        'running', ${opts.dryRun ?? false}, ${synthetic}, ${opts.fullSnapshot ?? true},
+        ${opts.mapping ? JSON.stringify(opts.mapping) : null}::jsonb, 'reading', ${opts.startedBy ?? null})
+      returning id`)) as unknown as { rows: { id: number }[] }
+  ).rows;
+  if (!rec) throw new Error('could not create the import record');
+  const importId = rec.id;
+  opts.onStarted?.(importId);
+
+  try {
+    const ctx = await loadRegionContext(database.db, opts.scope);
+    const today = new Date().toISOString().slice(0, 10);
+    let bytesRead = 0;
+    const counted = async function* (): AsyncGenerator<Buffer> {
+      for await (const chunk of fs.createReadStream(opts.filePath, { highWaterMark: 1 << 20 })) {
+        bytesRead += (chunk as Buffer).length;
+        yield chunk as Buffer;
+      }
+    };
+    const rowsIter = (await isXlsx(opts.filePath)) ? readXlsxRows(opts.filePath) : readCsvRows(counted());
+
+    let headers: string[] | null = null;
+    let columns: ReturnType<typeof mapHeaders>['columns'] = [];
+    let rowsRead = 0;
+    const rejected = new Set<number>();
+    let stage = '';
+    let stageRows = 0;
+    let issues = '';
+    let chunk = 0;
+    let pending: Promise<unknown> = Promise.resolve();
+
+    const flush = async () => {
+      // One COPY in flight while the next chunk is parsed: parsing and loading overlap.
+      await pending;
+      const s = stage;
+      const iss = issues;
+      stage = '';
+      issues = '';
+      stageRows = 0;
+      pending = (async () => {
+        if (s) await database.copyCsv('registry_stage', STAGE_COLUMNS, s);
+        if (iss) await database.copyCsv('registry_import_issues', ISSUE_COLUMNS, iss);
+        await database.db.execute(
+          sql`update registry_imports set bytes_read = ${bytesRead}, rows_read = ${rowsRead}, rejected_rows = ${rejected.size}, heartbeat_at = now() where id = ${importId}`,
+        );
+      })();
+      chunk += 1;
+      crashPoint(`chunk:${chunk}`);
+      opts.onProgress?.({ importId, phase: 'reading', bytesRead, fileBytes, rowsRead, rejectedRows: rejected.size });
+      await opts.afterChunk?.(chunk);
+    };
+
+    for await (const { row, cells, numeric, problem } of rowsIter) {
+      if (!headers) {
+        headers = cells.map((c) => c.trim());
+        const mapped = mapHeaders(headers, opts.mapping ?? undefined);
+        columns = mapped.columns;
+        if (mapped.missingRequired.length > 0) {
+          const list = mapped.missingRequired.join(', ');
+          throw new ImportRejected(
+            `Kolom wajib tidak ditemukan: ${list}. Kolom di berkas: ${headers.join(', ')}. Simpan pemetaan kolom untuk format ini.`,
+            `Required columns not found: ${list}. Columns in the file: ${headers.join(', ')}. Save a column mapping for this layout.`,
+          );
+        }
+        continue;
+      }
+      rowsRead += 1;
+      const res = normalizeRow(cells, columns, { row, headers, today, numeric, problem, ...ctx });
+      let rowRejected = false;
+      for (const i of res.issues) {
+        const severity = i.code.startsWith('warn_') ? 'warning' : 'error';
+        if (severity === 'error') rowRejected = true;
+        issues += issueLine(importId, i, severity);
+      }
+      if (rowRejected || !res.record) rejected.add(row);
+      else {
+        stage += stageLine(importId, row, res.record);
+        stageRows += 1;
+      }
+      if (stageRows >= CHUNK_ROWS || issues.length > 4_000_000) await flush();
+    }
+    if (!headers) throw new ImportRejected('Berkas kosong', 'The file is empty');
+    await flush();
+    await pending;
+    opts.onProgress?.({ importId, phase: 'merging', bytesRead: fileBytes, fileBytes, rowsRead, rejectedRows: rejected.size });
+    await database.db.execute(sql`update registry_imports set phase = 'merging', heartbeat_at = now() where id = ${importId}`);
+
+    let mergeIssues: Record<string, string | number | null>[] = [];
+    let result: { counts: Awaited<ReturnType<typeof mergeStaged>>; dupRows: number } | undefined;
+    try {
+      await database.transaction(async (s) => {
+        // In-file duplicates (memory stays flat: SQL finds them, not a Map in this process).
+        const dup = await s.query<{ n: number }>(
+          `with d as (
+             select row, nik, no_kk, first_value(row) over w as first_row, first_value(no_kk) over w as first_kk,
+                    row_number() over w as k
+             from registry_stage where import_id = $1 window w as (partition by nik order by row)),
+           ins as (
+             insert into registry_import_issues (import_id, row, "column", field, value, code, severity, message, message_en)
+             select $1, row, 'nik', 'nik', nik,
+               case when no_kk = first_kk then 'nik_duplicate_in_file' else 'person_in_two_families' end, 'error',
+               case when no_kk = first_kk then 'NIK sama dengan baris ' || first_row
+                    else 'Orang yang sama (NIK) juga tercatat di keluarga lain pada baris ' || first_row end,
+               case when no_kk = first_kk then 'Same NIK as row ' || first_row
+                    else 'The same person (NIK) is also listed in another family on row ' || first_row end
+             from d where k > 1 returning row)
+           select count(distinct row)::int as n from ins`,
+          [importId],
+        );
+        await s.query(
+          `delete from registry_stage st using (
+             select row from (select row, row_number() over (partition by nik order by row) as k
+                              from registry_stage where import_id = $1) x where k > 1) d
+           where st.import_id = $1 and st.row = d.row`,
+          [importId],
+        );
+        const counts = await mergeStaged(s, {
+          importId,
+          period: opts.period,
+          sourceKind: opts.sourceKind,
+          synthetic,
+          fullSnapshot: opts.fullSnapshot ?? true,
+        });
+        result = { counts, dupRows: dup[0]?.n ?? 0 };
+        crashPoint('merge');
+        const rejectedRows = rejected.size + result.dupRows + counts.rejectedInMerge;
+        await s.query(
+          `update registry_imports set status = $2, phase = 'done', rows_read = $3, rejected_rows = $4, counts = $5::jsonb,
+             bytes_read = file_bytes, finished_at = now() where id = $1`,
+          [importId, opts.dryRun ? 'dry_run' : 'completed', rowsRead, rejectedRows, JSON.stringify(counts)],
+        );
+        if (opts.dryRun) {
+          mergeIssues = await s.query<Record<string, string | number | null>>(
+            `select row, "column", field, value, code, severity, message, message_en from registry_import_issues
+             where import_id = $1 and code in ('nik_duplicate_in_file', 'person_in_two_families', 'nik_in_other_family')`,
+            [importId],
+          );
+          throw new Rollback();
+        }
+      });
+    } catch (err) {
+      if (!(err instanceof Rollback)) throw err;
+    }
+    if (!result) throw new Error('merge produced no result');
+    const rejectedRows = rejected.size + result.dupRows + result.counts.rejectedInMerge;
+    if (opts.dryRun) {
+      // The rollback undid the record's update and the merge-stage issues: keep the report.
+      await database.db.execute(sql`update registry_imports set status = 'dry_run', phase = 'done', rows_read = ${rowsRead},
+        rejected_rows = ${rejectedRows}, counts = ${JSON.stringify(result.counts)}::jsonb, bytes_read = file_bytes, finished_at = now()
+        where id = ${importId}`);
+      await database.db.execute(sql`delete from registry_stage where import_id = ${importId}`);
+      const lines = mergeIssues
+        .map((i) => csvLine([importId, i.row, i.column, i.field, i.value, i.code, i.severity, i.message, i.message_en]))
+        .join('');
+      if (lines) await database.copyCsv('registry_import_issues', ISSUE_COLUMNS, lines);
+    }
+    opts.onProgress?.({ importId, phase: 'done', bytesRead: fileBytes, fileBytes, rowsRead, rejectedRows });
+    return {
+      importId,
+      dryRun: opts.dryRun ?? false,
+      status: opts.dryRun ? 'dry_run' : 'completed',
+      sourceKind: opts.sourceKind,
+      fileName: opts.fileName,
+      fileSha256,
+      rowsRead,
+      families: result.counts.families,
+      persons: result.counts.persons,
+      rejectedRows,
+      flaggedForReview: result.counts.flaggedForReview,
+      durationMs: performance.now() - t0,
+    };
+  } catch (err) {
+    const message = err instanceof ImportRejected ? `${err.messageId} / ${err.message}` : (err as Error).message;
+    await database.db.execute(
+      sql`update registry_imports set status = 'failed', phase = 'done', error = ${message}, finished_at = now() where id = ${importId}`,
+    );
+    await database.db.execute(sql`delete from registry_stage where import_id = ${importId}`);
+    throw err;
+  }
+}
+
+/** The whole file cannot be imported (no header, required columns missing). */
+export class ImportRejected extends Error {
+  constructor(
+    readonly messageId: string,
+    messageEn: string,
+  ) {
+    super(messageEn);
+    this.name = 'ImportRejected';
+  }
+}
