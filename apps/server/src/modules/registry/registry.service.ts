@@ -314,7 +314,19 @@ export function createRegistryService(deps: {
       const dir = path.join(os.tmpdir(), 'dampingan-uploads');
       await fs.promises.mkdir(dir, { recursive: true });
       const file = path.join(dir, `${Date.now()}-${randomBytes(6).toString('hex')}`);
-      await pipeline(body, fs.createWriteStream(file));
+      try {
+        await pipeline(body, fs.createWriteStream(file));
+      } catch {
+        await fs.promises.rm(file, { force: true });
+        throw new AppError('validation_failed', {
+          id: 'Unggahan terputus sebelum selesai; kirim ulang berkasnya',
+          en: 'The upload was interrupted; send the file again',
+        });
+      }
+      if ((await fs.promises.stat(file)).size === 0) {
+        await fs.promises.rm(file, { force: true });
+        throw new AppError('validation_failed', { id: 'Berkas kosong', en: 'The file is empty' });
+      }
       let mapping: Record<string, string | null> | null = null;
       if (q.mappingId) {
         const [m] = await rows<{ columns: Record<string, string | null> }>(
