@@ -65,6 +65,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { DEMO: 'true', PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: process.env.E2E_DATA_DIR },
+    // A small synthetic registry keeps start-up quick (the default is 10,000 families).
+    env: { DEMO: 'true', DEMO_FAMILIES: '2000', PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: process.env.E2E_DATA_DIR },
   },
 });

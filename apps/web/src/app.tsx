@@ -7,7 +7,12 @@ import { Layout } from './components/layout.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { AccountPage } from './pages/account.page.tsx';
 import { AuditPage } from './pages/audit.page.tsx';
+import { FamiliesPage } from './pages/families.page.tsx';
+import { FamilyPage } from './pages/family.page.tsx';
+import { FamilySnapshotPage } from './pages/family-snapshot.page.tsx';
 import { HomePage } from './pages/home.page.tsx';
+import { ImportPage } from './pages/import.page.tsx';
+import { ImportResultPage } from './pages/import-result.page.tsx';
 import { LoginPage } from './pages/login.page.tsx';
 import { OpdsPage } from './pages/opds.page.tsx';
 import { PairingPage } from './pages/pairing.page.tsx';
@@ -52,6 +57,9 @@ const BoardPage = lazy(() => import('./pages/board.page.tsx').then((m) => ({ def
 
 const guarded = (node: ReactNode, roles?: Role[]) => <RequireAuth roles={roles}>{node}</RequireAuth>;
 
+/** Names in the family registry: admins (whole scope), mentors and operators (their kelurahan). Viewers see aggregates only. */
+const NAMED_REGISTRY: Role[] = ['admin', 'mentor', 'operator'];
+
 function AppRoutes() {
   return (
     <Layout>
@@ -67,6 +75,11 @@ function AppRoutes() {
           <Route path="/papan" element={guarded(<BoardPage />, ['admin', 'viewer'])} />
           <Route path="/pendampingan" element={guarded(<PairingsPage />)} />
           <Route path="/pendampingan/:id" element={guarded(<PairingPage />)} />
+          <Route path="/keluarga" element={guarded(<FamiliesPage />, NAMED_REGISTRY)} />
+          <Route path="/keluarga/:id" element={guarded(<FamilyPage />, NAMED_REGISTRY)} />
+          <Route path="/keluarga/:id/snapshot/:snapshotId" element={guarded(<FamilySnapshotPage />, NAMED_REGISTRY)} />
+          <Route path="/impor" element={guarded(<ImportPage />, ['admin'])} />
+          <Route path="/impor/:id" element={guarded(<ImportResultPage />, ['admin'])} />
           <Route path="/audit" element={guarded(<AuditPage />, ['admin'])} />
           <Route path="/akun" element={guarded(<AccountPage />)} />
           <Route path="*" element={<NotFoundPage />} />

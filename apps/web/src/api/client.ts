@@ -77,6 +77,26 @@ export function onUnauthenticated(listener: Listener): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
+/** For requests made outside `request()` (file uploads): a 401 ends the session the same way. */
+export function reportUnauthenticated(path: string): void {
+  if (path.startsWith('/auth/')) return;
+  for (const l of unauthenticatedListeners) l();
+}
+
+export const NETWORK_ERROR = {
+  messageId: 'Tidak dapat terhubung ke server. Periksa koneksi lalu coba lagi.',
+  messageEn: 'Cannot reach the server. Check the connection and try again.',
+} as const;
+
+function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 export type Query = Record<string, string | number | boolean | undefined | null>;
 
 export function buildUrl(path: string, query?: Query): string {
@@ -96,10 +116,14 @@ interface RequestOptions<T> {
   signal?: AbortSignal;
 }
 
-/** One fetch wrapper for the whole app: same-origin cookie session, JSON in and out, typed errors. */
-export async function request<T>(path: string, opts: RequestOptions<T>): Promise<T> {
+/** Sends a request and returns the body text of a 2xx answer; anything else becomes an ApiError. */
+async function send(
+  path: string,
+  opts: Omit<RequestOptions<unknown>, 'schema'>,
+  accept: string,
+): Promise<{ status: number; text: string }> {
   const method = opts.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept };
   // The server refuses mutations that are not JSON (its CSRF guard), so always send a JSON body.
   const body = method === 'GET' ? undefined : JSON.stringify(opts.body ?? {});
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -108,33 +132,35 @@ export async function request<T>(path: string, opts: RequestOptions<T>): Promise
     res = await fetch(`/api${buildUrl(path, opts.query)}`, { method, headers, body, credentials: 'same-origin', signal: opts.signal });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError({
-      status: 0,
-      code: 'network',
-      messageId: 'Tidak dapat terhubung ke server. Periksa koneksi lalu coba lagi.',
-      messageEn: 'Cannot reach the server. Check the connection and try again.',
-    });
+    throw new ApiError({ status: 0, code: 'network', ...NETWORK_ERROR });
   }
   const text = await res.text();
-  let json: unknown = null;
-  if (text) {
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = null;
-    }
-  }
   if (!res.ok) {
-    const error = toApiError(res.status, json);
-    if (res.status === 401 && !path.startsWith('/auth/')) {
-      for (const l of unauthenticatedListeners) l();
-    }
+    const error = toApiError(res.status, parseJson(text));
+    if (res.status === 401) reportUnauthenticated(path);
     throw error;
   }
-  const parsed = opts.schema.safeParse(json);
+  return { status: res.status, text };
+}
+
+/** For endpoints that answer with a file (CSV): the text as sent. */
+export async function requestText(path: string, opts: Omit<RequestOptions<unknown>, 'schema'> = {}): Promise<string> {
+  return (await send(path, opts, 'text/csv, text/plain, */*')).text;
+}
+
+/** One fetch wrapper for the whole app: same-origin cookie session, JSON in and out, typed errors. */
+export async function request<T>(path: string, opts: RequestOptions<T>): Promise<T> {
+  const res = await send(path, opts, 'application/json');
+  const json = parseJson(res.text);
+  return parseResponse(res.status, json, opts.schema);
+}
+
+/** Checks a successful answer against its contract schema. */
+export function parseResponse<T>(status: number, json: unknown, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     throw new ApiError({
-      status: res.status,
+      status,
       code: 'bad_response',
       messageId: 'Jawaban server tidak sesuai format yang diharapkan',
       messageEn: 'The server answered in an unexpected format',

@@ -5,6 +5,13 @@ import {
   type ChangePasswordSchema,
   type DeactivateSchema,
   type EndPairingSchema,
+  FamilyDetailSchema,
+  FamilyListSchema,
+  type FamilySearchQueryInput,
+  type FamilyStatusInputSchema,
+  type ImportMappingInputSchema,
+  ImportMappingSchema,
+  ImportViewSchema,
   type MentorRole,
   MeSchema,
   OkSchema,
@@ -15,6 +22,7 @@ import {
   type PairingInput,
   type PairingProfilePatchSchema,
   PairingSchema,
+  type PersonStatusInputSchema,
   type ProgramInput,
   ProgramSchema,
   type ProgramYearInputSchema,
@@ -22,13 +30,17 @@ import {
   pageSchema,
   RegionDetailSchema,
   RegionListSchema,
+  RegistryStatsSchema,
+  RevealResultSchema,
   type Role,
+  RowIssueSchema,
   ScopeSchema,
+  SnapshotViewSchema,
   type UserInput,
   UserSchema,
 } from '@dampingan/contracts';
 import { z } from 'zod';
-import { request } from './client.ts';
+import { type Query, request, requestText } from './client.ts';
 
 const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
@@ -45,6 +57,18 @@ export type AuditPage = z.infer<typeof AuditPageSchema>;
 export type BoundaryCollection = z.infer<typeof BoundaryCollectionSchema>;
 
 type Body<S extends z.ZodType> = z.input<S>;
+
+/** One page of an import's error report (the server adds each issue's severity). */
+export const IssuePageSchema = z.object({
+  items: z.array(RowIssueSchema.extend({ severity: z.string() })),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+export type IssuePage = z.infer<typeof IssuePageSchema>;
+export type RegistryStats = z.infer<typeof RegistryStatsSchema>;
+export type SnapshotView = z.infer<typeof SnapshotViewSchema>;
+export type FamilyFilter = Omit<FamilySearchQueryInput, 'limit' | 'offset'>;
 
 export const api = {
   health: () => request('/health', { schema: HealthSchema }),
@@ -98,6 +122,28 @@ export const api = {
     request(`/pairings/${id}/mentors`, { method: 'PUT', body: { mentors }, schema: PairingSchema }),
   updatePairingProfile: (id: number, body: Body<typeof PairingProfilePatchSchema>) =>
     request(`/pairings/${id}/profile`, { method: 'PATCH', body, schema: PairingSchema }),
+
+  families: (query: FamilySearchQueryInput) => request('/families', { query: query as Query, schema: FamilyListSchema }),
+  family: (id: number) => request(`/families/${id}`, { schema: FamilyDetailSchema }),
+  familySnapshot: (id: number) => request(`/family-snapshots/${id}`, { schema: SnapshotViewSchema }),
+  revealFamilyKk: (id: number, reason: string) =>
+    request(`/families/${id}/reveal`, { method: 'POST', body: { reason }, schema: RevealResultSchema }),
+  revealPerson: (id: number, field: 'nik' | 'motherName', reason: string) =>
+    request(`/persons/${id}/reveal`, { method: 'POST', body: { field, reason }, schema: RevealResultSchema }),
+  setFamilyStatus: (id: number, body: Body<typeof FamilyStatusInputSchema>) =>
+    request(`/families/${id}/status`, { method: 'POST', body, schema: FamilyDetailSchema }),
+  setPersonStatus: (id: number, body: Body<typeof PersonStatusInputSchema>) =>
+    request(`/persons/${id}/status`, { method: 'POST', body, schema: FamilyDetailSchema }),
+  /** CSV text (UTF-8 with BOM) of every family matching the filter; admin, audited. */
+  exportFamilies: (filter: FamilyFilter, reason: string) => requestText('/families/export', { method: 'POST', body: { filter, reason } }),
+  registryStats: () => request('/registry/stats', { schema: RegistryStatsSchema }),
+  imports: () => request('/registry/imports', { schema: items(ImportViewSchema) }),
+  importView: (id: number) => request(`/registry/imports/${id}`, { schema: ImportViewSchema }),
+  importIssues: (id: number, query: { limit: number; offset: number }) =>
+    request(`/registry/imports/${id}/issues`, { query, schema: IssuePageSchema }),
+  importMappings: () => request('/registry/mappings', { schema: items(ImportMappingSchema) }),
+  createImportMapping: (body: Body<typeof ImportMappingInputSchema>) =>
+    request('/registry/mappings', { method: 'POST', body, schema: ImportMappingSchema }),
 
   audit: (query: {
     entityType?: string;

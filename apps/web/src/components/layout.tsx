@@ -10,17 +10,20 @@ interface NavItem {
   end?: boolean;
 }
 
-/** What each role can reach. Mentors and operators work on their own kelurahan only. */
+/** What each role can reach. Mentors and operators work on their own kelurahan only; viewers see registry aggregates, not names. */
 export function navFor(role: Role): NavItem[] {
   const home: NavItem = { to: '/', label: 'nav.home', end: true };
   const regions: NavItem = { to: '/wilayah', label: 'nav.regions' };
   const account: NavItem = { to: '/akun', label: 'nav.account' };
+  const families: NavItem = { to: '/keluarga', label: 'nav.families' };
   switch (role) {
     case 'admin':
       return [
         home,
         { to: '/papan', label: 'nav.board' },
         { to: '/pendampingan', label: 'nav.pairings' },
+        families,
+        { to: '/impor', label: 'nav.import' },
         { to: '/program', label: 'nav.programs' },
         { to: '/opd', label: 'nav.opds' },
         { to: '/pengguna', label: 'nav.users' },
@@ -39,7 +42,7 @@ export function navFor(role: Role): NavItem[] {
         account,
       ];
     default:
-      return [home, { to: '/pendampingan', label: 'nav.myVillages' }, regions, account];
+      return [home, { to: '/pendampingan', label: 'nav.myVillages' }, families, regions, account];
   }
 }
 

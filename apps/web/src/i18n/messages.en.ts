@@ -1,4 +1,5 @@
 import type { MessageKey } from './messages.id.ts';
+import { registryEn } from './registry.en.ts';
 
 /**
  * English. Typed against the Indonesian keys so a missing translation fails the type check;
@@ -435,4 +436,6 @@ export const en: Record<MessageKey, string> = {
   'account.submit': 'Change password',
   'account.changed': 'Password changed. Sessions on other devices have ended.',
   'account.mustChange': 'You are using a temporary password. Change it before you continue.',
+
+  ...registryEn,
 };

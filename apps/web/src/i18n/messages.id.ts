@@ -1,3 +1,5 @@
+import { registryId } from './registry.id.ts';
+
 /** Bahasa Indonesia: the app's first language and the source of every message key. */
 export const id = {
   'app.tagline': 'Satu Perangkat Daerah, Satu Kelurahan Dampingan',
@@ -430,6 +432,8 @@ export const id = {
   'account.submit': 'Ganti kata sandi',
   'account.changed': 'Kata sandi diganti. Sesi di perangkat lain sudah diakhiri.',
   'account.mustChange': 'Anda memakai kata sandi sementara. Gantilah sebelum melanjutkan.',
+
+  ...registryId,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -10,7 +10,18 @@ import { formatDateTime } from '../lib/format.ts';
 import { useLoad } from '../lib/use-load.ts';
 
 const PAGE_SIZE = 25;
-const ENTITY_TYPES = ['pairing', 'opd', 'user', 'program', 'program_year'] as const;
+const ENTITY_TYPES = [
+  'pairing',
+  'opd',
+  'user',
+  'program',
+  'program_year',
+  'family',
+  'person',
+  'registry_import',
+  'import_mapping',
+  'registry',
+] as const;
 const FILTER_KEYS = ['entityType', 'entityId', 'actorId', 'from', 'to'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 type Filters = Record<FilterKey, string>;
@@ -190,6 +201,13 @@ const KNOWN_ACTIONS = new Set([
   'user.reset_password',
   'user.change_password',
   'user.locked',
+  'registry.reveal',
+  'registry.export',
+  'registry.import',
+  'registry.import_dry_run',
+  'family.status',
+  'person.status',
+  'import_mapping.create',
 ]);
 
 function ActionLabel({ action }: { action: string }) {
@@ -203,6 +221,8 @@ function EntityLink({ entry: e }: { entry: AuditEntry }) {
   const known = (ENTITY_TYPES as readonly string[]).includes(e.entityType);
   const label = `${known ? t(`entity.${e.entityType as (typeof ENTITY_TYPES)[number]}`) : e.entityType} #${e.entityId}`;
   if (e.entityType === 'pairing') return <Link to={`/pendampingan/${e.entityId}`}>{label}</Link>;
+  if (e.entityType === 'family') return <Link to={`/keluarga/${e.entityId}`}>{label}</Link>;
+  if (e.entityType === 'registry_import') return <Link to={`/impor/${e.entityId}`}>{label}</Link>;
   return <span>{label}</span>;
 }
 

@@ -3,8 +3,10 @@ import { Link } from 'react-router';
 import { api } from '../api/endpoints.ts';
 import { isAdmin, seesWholeScope, useMe } from '../auth/session.tsx';
 import { Badge, ErrorAlert, Loading, Notice, PageHeader } from '../components/feedback.tsx';
+import { SyntheticBadge } from '../components/registry.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { defaultSelection } from '../lib/program-year.ts';
+import { summariseStats } from '../lib/registry-stats.ts';
 import { useLoad } from '../lib/use-load.ts';
 
 export function HomePage() {
@@ -72,14 +74,87 @@ function ScopeOverview({ villageCount, admin }: { villageCount: number | undefin
           <Link to="/program">{admin ? t('home.programsCard.manage') : t('home.programsCard.view')}</Link>
         </section>
       </div>
+      <RegistrySummary admin={admin} />
     </>
   );
 }
 
-function Stat({ label, value, tone }: { label: string; value: number | undefined; tone?: 'warn' }) {
+/** Families and persons in the registry, and how many are in desil 1–4 (aggregates only: viewers may see it). */
+function RegistrySummary({ admin }: { admin: boolean }) {
+  const { t, locale } = useI18n();
+  const stats = useLoad(() => api.registryStats(), []);
+  const nf = new Intl.NumberFormat(locale);
+  const pf = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const s = stats.data ? summariseStats(stats.data.villages) : undefined;
+  return (
+    <section className="card registry-summary" aria-labelledby="registry-summary">
+      <div className="card-head">
+        <h2 id="registry-summary">
+          {t('home.registry.title')} {stats.data?.synthetic ? <SyntheticBadge /> : null}
+        </h2>
+        {admin ? (
+          <span className="page-actions">
+            <Link className="button button-small" to="/keluarga">
+              {t('home.registry.open')}
+            </Link>
+            <Link className="button button-small" to="/impor">
+              {t('nav.import')}
+            </Link>
+          </span>
+        ) : null}
+      </div>
+      {stats.loading ? <Loading /> : null}
+      <ErrorAlert error={stats.error} />
+      {s && s.families === 0 ? <p className="muted">{t('home.registry.empty')}</p> : null}
+      {s && s.families > 0 ? (
+        <>
+          <ul className="stats stats-compact" aria-label={t('home.registry.title')}>
+            <Stat label={t('home.registry.families')} value={s.families} format={nf} />
+            <Stat label={t('home.registry.persons')} value={s.persons} format={nf} />
+            <Stat label={t('home.registry.desil14')} value={s.desil1to4} format={nf} tone="warn" />
+            <Stat label={t('home.registry.noOwnToilet')} value={s.noOwnToilet} format={nf} tone="warn" />
+          </ul>
+          <table className="desil-bars">
+            <caption>{t('home.registry.byDesil')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('regField.desil')}</th>
+                <th scope="col" className="num">
+                  {t('home.registry.families')}
+                </th>
+                <th scope="col">
+                  <span className="sr-only">{t('home.registry.share')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.byDesil.map((d) => (
+                <tr key={d.desil}>
+                  <th scope="row">{t('home.registry.desilN', { n: d.desil })}</th>
+                  <td className="num">{nf.format(d.families)}</td>
+                  <td>
+                    <span className="bar-cell">
+                      <span className="hbar" aria-hidden="true">
+                        <span style={{ width: `${Math.round(d.share * 100)}%` }} />
+                      </span>
+                      <span className="muted">{pf.format(d.share)}</span>
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {stats.data?.synthetic ? <p className="hint">{t('registry.syntheticBanner')}</p> : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function Stat({ label, value, tone, format }: { label: string; value: number | undefined; tone?: 'warn'; format?: Intl.NumberFormat }) {
   return (
     <li className={`stat ${tone === 'warn' ? 'stat-warn' : ''}`}>
-      <span className="stat-value">{value ?? '…'}</span>
+      <span className="stat-value">{value === undefined ? '…' : format ? format.format(value) : value}</span>
       <span className="stat-label">{label}</span>
     </li>
   );
