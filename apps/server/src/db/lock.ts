@@ -45,6 +45,7 @@ export function acquireDataDirLock(dataDir: string, owner: string): DataDirLock 
       const release = () => {
         if (released) return;
         released = true;
+        process.removeListener('exit', release);
         try {
           const cur = JSON.parse(fs.readFileSync(file, 'utf8')) as { pid: number };
           if (cur.pid === process.pid) fs.unlinkSync(file);

@@ -55,7 +55,8 @@ export async function loadRegionContext(db: Db, scope: string): Promise<RegionCo
   const scopeSet = new Set(villages.map((v) => v.code));
   const byVillageKey = new Map<string, typeof villages>();
   for (const v of villages) {
-    for (const key of [v.name_key, ...(v.alias_keys ?? [])]) {
+    // An alias often folds to the village's own key (Kalibaros = Kali Baros): list the village once per key.
+    for (const key of new Set([v.name_key, ...(v.alias_keys ?? [])])) {
       const list = byVillageKey.get(key) ?? [];
       list.push(v);
       byVillageKey.set(key, list);

@@ -5,7 +5,7 @@
  *   in ONE transaction: in-file duplicates, merge into the registry, import record completed.
  * Crash semantics: the registry changes only in that final transaction, so an import killed at
  * any moment leaves the registry exactly as before; its staged rows are swept and its record
- * marked `aborted` at the next start (or by the next import). Re-running it gives the end state an
+ * marked `aborted` when a server or CLI command next starts. Re-running it gives the end state an
  * uninterrupted run would have given. Dry run = the same transaction, rolled back.
  */
 import { createHash } from 'node:crypto';
@@ -101,11 +101,16 @@ function issueLine(importId: number, i: RowIssue, severity: 'error' | 'warning')
   return csvLine([importId, i.row, i.column, i.field, i.value.slice(0, 500), i.code, severity, i.message, i.messageEn]);
 }
 
-/** Marks imports whose process died (no heartbeat for 2 minutes, or any `running` at a PGlite start) as aborted. */
+/**
+ * Marks imports whose process died (no heartbeat for 2 minutes, or any `running` at a PGlite start)
+ * as aborted. A merging import holds its record's row lock, so it is skipped however old its heartbeat.
+ */
 export async function sweepAbandonedImports(database: Database, opts: { all?: boolean } = {}): Promise<number> {
   const stale = (await database.db.execute(sql`
     update registry_imports set status = 'aborted', finished_at = now(), error = 'process ended before the import finished'
-    where status = 'running' and (${opts.all ?? false} or heartbeat_at < now() - interval '2 minutes')
+    where id in (select id from registry_imports
+                 where status = 'running' and (${opts.all ?? false} or heartbeat_at < now() - interval '2 minutes')
+                 for update skip locked)
     returning id`)) as unknown as { rows: { id: number }[] };
   for (const r of stale.rows) {
     await database.db.execute(sql`delete from registry_stage where import_id = ${r.id}`);
@@ -152,6 +157,7 @@ export async function runImport(database: Database, opts: ImportOptions): Promis
     let issues = '';
     let chunk = 0;
     let pending: Promise<unknown> = Promise.resolve();
+    let lastBeat = performance.now();
 
     const flush = async () => {
       // One COPY in flight while the next chunk is parsed: parsing and loading overlap.
@@ -202,6 +208,16 @@ export async function runImport(database: Database, opts: ImportOptions): Promis
         stageRows += 1;
       }
       if (stageRows >= CHUNK_ROWS || issues.length > 4_000_000) await flush();
+      else if (rowsRead % 1000 === 0 && performance.now() - lastBeat > 500) {
+        // Between chunks: keep the progress bar moving (twice a second at most).
+        lastBeat = performance.now();
+        opts.onProgress?.({ importId, phase: 'reading', bytesRead, fileBytes, rowsRead, rejectedRows: rejected.size });
+        void database.db
+          .execute(
+            sql`update registry_imports set bytes_read = ${bytesRead}, rows_read = ${rowsRead}, rejected_rows = ${rejected.size}, heartbeat_at = now() where id = ${importId}`,
+          )
+          .catch(() => undefined);
+      }
     }
     if (!headers) throw new ImportRejected('Berkas kosong', 'The file is empty');
     await flush();
@@ -213,6 +229,9 @@ export async function runImport(database: Database, opts: ImportOptions): Promis
     let result: { counts: Awaited<ReturnType<typeof mergeStaged>>; dupRows: number } | undefined;
     try {
       await database.transaction(async (s) => {
+        // The merge sends no heartbeat: holding its record's row lock until commit keeps a sweep
+        // (which skips locked records) from aborting it and deleting its staged rows mid-merge.
+        await s.query('select id from registry_imports where id = $1 for update', [importId]);
         // In-file duplicates (memory stays flat: SQL finds them, not a Map in this process).
         const dup = await s.query<{ n: number }>(
           `with d as (

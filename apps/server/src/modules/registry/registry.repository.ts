@@ -101,17 +101,19 @@ export async function listImportSources(db: DbOrTx, ids: number[]) {
   );
 }
 
+// family_snapshots.id is a bigserial: node-postgres returns int8 as a string (PGlite as a number).
 export async function listSnapshots(db: DbOrTx, familyId: number) {
-  return rows<{ id: number; period: string; import_id: number; source_kind: string; desil: number | null }>(
+  const list = await rows<{ id: number | string; period: string; import_id: number; source_kind: string; desil: number | null }>(
     db,
     sql`select id, to_char(period, 'YYYY-MM-DD') as period, import_id, source_kind, desil from family_snapshots
         where family_id = ${familyId} order by period, id`,
   );
+  return list.map((s) => ({ ...s, id: Number(s.id) }));
 }
 
 export async function findSnapshot(db: DbOrTx, id: number) {
   const [s] = await rows<{
-    id: number;
+    id: number | string;
     family_id: number;
     period: string;
     import_id: number;
@@ -122,7 +124,7 @@ export async function findSnapshot(db: DbOrTx, id: number) {
     db,
     sql`select id, family_id, to_char(period, 'YYYY-MM-DD') as period, import_id, source_kind, desil, data from family_snapshots where id = ${id}`,
   );
-  return s;
+  return s && { ...s, id: Number(s.id) };
 }
 
 /** Aggregates per village (no names): what viewers and the public may see. */

@@ -333,7 +333,11 @@ export function createRegistryService(deps: {
           db,
           sql`select columns from import_mappings where id = ${q.mappingId}`,
         );
-        if (!m) throw notFound('Pemetaan kolom', 'Column mapping', q.mappingId);
+        if (!m) {
+          // the upload holds NIKs and names: never leave it behind when the import does not start
+          await fs.promises.rm(file, { force: true });
+          throw notFound('Pemetaan kolom', 'Column mapping', q.mappingId);
+        }
         mapping = m.columns;
       }
       const opts: ImportOptions = {
