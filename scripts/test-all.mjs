@@ -55,7 +55,6 @@ const steps = [
       'run',
       '--root',
       'packages/contracts',
-      '--passWithNoTests',
       '--reporter=default',
       '--reporter=json',
       `--outputFile.json=${vitestJson('contracts')}`,
