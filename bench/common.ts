@@ -145,12 +145,37 @@ async function adminExec(sqlText: string): Promise<void> {
   }
 }
 
-/** CREATE DATABASE (timed by the caller); DROP ... WITH (FORCE) is registered as cleanup. */
-export async function createBenchDb(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+function checkBenchDbName(name: string): void {
   if (!/^dampingan_bench_[a-z0-9_]+$/.test(name)) throw new Error(`refusing to manage database "${name}"`);
+}
+
+/**
+ * CREATE DATABASE (timed by the caller); DROP ... WITH (FORCE) is registered as cleanup, unless
+ * `keep` (a database another bench reuses; drop it later with `dropBenchDb`).
+ */
+export async function createBenchDb(name: string, opts: { keep?: boolean } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
+  checkBenchDbName(name);
   await adminExec(`create database "${name}"`);
-  const drop = onCleanup(`drop database ${name}`, () => adminExec(`drop database if exists "${name}" with (force)`));
+  const dropNow = () => adminExec(`drop database if exists "${name}" with (force)`);
+  const drop = opts.keep ? dropNow : onCleanup(`drop database ${name}`, dropNow);
   return { url: dbUrl(name), drop };
+}
+
+/** DROP DATABASE IF EXISTS … WITH (FORCE), for `dampingan_bench_*` names only. */
+export async function dropBenchDb(name: string): Promise<void> {
+  checkBenchDbName(name);
+  await adminExec(`drop database if exists "${name}" with (force)`);
+}
+
+export async function benchDbExists(name: string): Promise<boolean> {
+  checkBenchDbName(name);
+  const admin = await openDatabase({ engine: 'pg', url: pgAdminUrl, poolMax: 1 });
+  try {
+    const res = await admin.raw.pool?.query('select 1 from pg_database where datname = $1', [name]);
+    return (res?.rowCount ?? 0) > 0;
+  } finally {
+    await admin.close();
+  }
 }
 
 export async function pgServerVersion(): Promise<string> {
