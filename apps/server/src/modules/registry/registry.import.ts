@@ -292,6 +292,11 @@ export async function runImport(database: Database, opts: ImportOptions): Promis
       if (!(err instanceof Rollback)) throw err;
     }
     if (!result) throw new Error('merge produced no result');
+    if (!opts.dryRun && result.counts.families.inserted + result.counts.persons.inserted > 10_000) {
+      // Fresh planner statistics after a large load: without them the first searches on a new
+      // province registry pick sequential scans (measured in bench/registry-search.ts).
+      await database.exec('analyze families; analyze persons; analyze family_snapshots');
+    }
     const rejectedRows = rejected.size + result.dupRows + result.counts.rejectedInMerge;
     if (opts.dryRun) {
       // The rollback undid the record's update and the merge-stage issues: keep the report.
