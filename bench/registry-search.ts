@@ -352,7 +352,7 @@ async function measurePass(
   const pk: number[] = [];
   const loadBefore = loadLine();
   console.log(
-    `${engine} (${stats}, statistics ${hadStats ? 'present' : 'absent'} at start): ${o.warmup} warm-up + ${o.queries} timed queries per kind; ${loadBefore}`,
+    `${engine} (${stats}${stats === 'as-is' ? `, planner statistics ${hadStats ? 'present' : 'absent'}` : ''}): ${o.warmup} warm-up + ${o.queries} timed queries per kind; ${loadBefore}`,
   );
 
   for (let i = 0; i < total; i++) {
