@@ -69,6 +69,7 @@ const label = (text: string) =>
     .slice(0, 110);
 
 const origCopy = database.copyCsv.bind(database);
+const origExec = database.exec.bind(database);
 const origTransaction = database.transaction.bind(database);
 const instrumented: Database = {
   ...database,
@@ -85,6 +86,15 @@ const instrumented: Database = {
     c.ms += now() - t;
     c.rows += n;
     return n;
+  },
+  // Raw SQL outside the merge transaction (ANALYZE after a large load): listed after the merge statements.
+  async exec(text) {
+    const t = now();
+    try {
+      await origExec(text);
+    } finally {
+      mergeStatements.push({ label: `(after commit) ${label(text)}`, ms: now() - t });
+    }
   },
   transaction(fn) {
     return origTransaction((s) =>

@@ -515,7 +515,9 @@ function printMergeStatements(f: RunFigures): void {
     sec(re[i]?.ms ?? Number.NaN),
     s.label.padEnd(width),
   ]);
-  console.log(`\nmerge transaction of ${f.engine} run ${f.run}, statement by statement (import merge ${sec(total)} s):`);
+  console.log(
+    `\nmerge phase of ${f.engine} run ${f.run}, statement by statement (import merge ${sec(total)} s; re-import column by position):`,
+  );
   console.log(table([['#', 'import s', 'share', 're-import s', 'statement (start)'.padEnd(width)], ...body]));
 }
 
