@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type ImportSummary, SourceKindSchema } from '@dampingan/contracts';
-import { ImportRejected, loadConfig, runImport, writeRegistryFile } from '@dampingan/server';
+import { createServices, ImportRejected, loadConfig, runImport, writeRegistryFile } from '@dampingan/server';
 import { type Io, withDatabase } from './commands.ts';
 
 function bar(done: number, total: number, width = 30): string {
@@ -50,12 +50,8 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
   const summary = await withDatabase('import registry', io, async (database) => {
     let mapping: Record<string, string | null> | null = null;
     if (values.mapping) {
-      const res =
-        (await database.raw.pglite?.query<{ columns: Record<string, string | null> }>(
-          'select columns from import_mappings where name = $1',
-          [values.mapping],
-        )) ?? (await database.raw.pool?.query('select columns from import_mappings where name = $1', [values.mapping]));
-      const row = res?.rows[0] as { columns: Record<string, string | null> } | undefined;
+      const services = createServices({ database, scope: loadConfig().scope });
+      const row = (await services.registry.listMappings()).find((m) => m.name.toLowerCase() === values.mapping?.toLowerCase());
       if (!row) throw new Error(`No saved column mapping named "${values.mapping}"`);
       mapping = row.columns;
     }

@@ -48,23 +48,27 @@ export async function mergeStaged(s: Session, input: MergeInput): Promise<MergeC
 
   // 1. A person already registered in another family is not moved silently: the row is rejected
   //    (record the move as a status change first).
+  // One pass of the three-way join: the conflicting rows, kept for both the issues and the delete.
+  await s.exec('drop table if exists merge_conflicts');
+  await s.query(
+    `create temp table merge_conflicts on commit drop as
+     select st.row, st.nik, right(f.no_kk, 4) as kk_tail
+     from registry_stage st join persons pe on pe.nik = st.nik join families f on f.id = pe.family_id
+     where st.import_id = $1 and f.no_kk <> st.no_kk`,
+    [input.importId],
+  );
   const conflicts = await s.query<{ n: number }>(
     `with c as (
        insert into registry_import_issues (import_id, row, "column", field, value, code, severity, message, message_en)
-       select $1, st.row, 'nik', 'nik', st.nik, 'nik_in_other_family', 'error',
-         'NIK sudah terdaftar pada keluarga lain (No KK berakhiran ' || right(f.no_kk, 4) || '); catat dulu perpindahannya',
-         'NIK is already registered in another family (No KK ending ' || right(f.no_kk, 4) || '); record the move first'
-       from registry_stage st join persons pe on pe.nik = st.nik join families f on f.id = pe.family_id
-       where st.import_id = $1 and f.no_kk <> st.no_kk
+       select $1, row, 'nik', 'nik', nik, 'nik_in_other_family', 'error',
+         'NIK sudah terdaftar pada keluarga lain (No KK berakhiran ' || kk_tail || '); catat dulu perpindahannya',
+         'NIK is already registered in another family (No KK ending ' || kk_tail || '); record the move first'
+       from merge_conflicts
        returning row)
      select count(distinct row)::int as n from c`,
     [input.importId],
   );
-  await s.query(
-    `delete from registry_stage st using persons pe, families f
-     where st.import_id = $1 and pe.nik = st.nik and f.id = pe.family_id and f.no_kk <> st.no_kk`,
-    [input.importId],
-  );
+  await s.query('delete from registry_stage st using merge_conflicts c where st.import_id = $1 and st.row = c.row', [input.importId]);
 
   // 2. This file's families: the head's row carries the family fields.
   await s.exec('drop table if exists merge_families; drop table if exists merge_persons; drop table if exists merge_members');

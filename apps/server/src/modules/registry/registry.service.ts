@@ -258,12 +258,11 @@ export function createRegistryService(deps: {
     /** Bulk export of names: admin only, audited with a reason. NIK and No KK stay masked unless `reveal`. */
     async exportCsv(actor: Actor, q: Omit<FamilySearchQuery, 'limit' | 'offset'>, reason: string): Promise<string> {
       if (actor.role !== 'admin') throw forbidden();
-      const villages = null;
       let out = '\ufeffno_kk,nama_kepala,kode_kelurahan,kelurahan,rt,rw,alamat,desil,anggota,jamban,status\n';
       let offset = 0;
       let n = 0;
       for (;;) {
-        const page = await searchFamilies(db, { ...q, limit: 100, offset }, villages);
+        const page = await searchFamilies(db, { ...q, limit: 100, offset }, null);
         for (const f of page.items) {
           out += csvLine([
             maskId(f.no_kk),
