@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCompress from '@fastify/compress';
@@ -15,23 +16,38 @@ import { pgErrorCode } from './db/errors.ts';
 import { AppError, STATUS } from './http/errors.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { type RouteRegistry, registerRoutes } from './http/route.ts';
+import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
+import { createAssessmentService } from './modules/assessment/assessment.service.ts';
+import { attentionRoutes } from './modules/attention/attention.routes.ts';
+import { createAttentionService } from './modules/attention/attention.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAuthService, SESSION_COOKIE } from './modules/auth/auth.service.ts';
+import { deliveryRoutes } from './modules/delivery/delivery.routes.ts';
+import { createDeliveryService } from './modules/delivery/delivery.service.ts';
+import { evaluationRoutes } from './modules/evaluation/evaluation.routes.ts';
+import { createEvaluationService } from './modules/evaluation/evaluation.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { opdsRoutes } from './modules/opds/opds.routes.ts';
 import { createOpdsService } from './modules/opds/opds.service.ts';
 import { pairingsRoutes } from './modules/pairings/pairings.routes.ts';
 import { createPairingsService } from './modules/pairings/pairings.service.ts';
+import { plansRoutes } from './modules/plans/plans.routes.ts';
+import { createPlansService } from './modules/plans/plans.service.ts';
 import { programsRoutes } from './modules/programs/programs.routes.ts';
 import { createProgramsService } from './modules/programs/programs.service.ts';
 import { regionsRoutes } from './modules/regions/regions.routes.ts';
 import { createRegionsService } from './modules/regions/regions.service.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { createRegistryService } from './modules/registry/registry.service.ts';
+import { reportsRoutes } from './modules/reports/reports.routes.ts';
+import { createReportsService } from './modules/reports/reports.service.ts';
+import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
+import { createSupervisionService } from './modules/supervision/supervision.service.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { createUsersService } from './modules/users/users.service.ts';
+import { workspaceRoutes } from './modules/workspace/workspace.routes.ts';
 
 export const VERSION = '0.1.0';
 
@@ -45,6 +61,8 @@ export interface AppDeps {
   webDist?: string;
   demo?: boolean;
   logger?: boolean;
+  /** Evidence files (photos, documents) of the mentoring cycle, stored by sha256. Default: a temp dir. */
+  evidenceDir?: string;
   trustProxy?: boolean;
 }
 
@@ -64,7 +82,37 @@ export function createServices(deps: AppDeps) {
     scope: deps.scope,
     villageCodesFor: (a) => pairings.villageCodesFor(a),
   });
-  return { audit, regions, opds, users, programs, pairings, auth, registry };
+  const cycle = {
+    db,
+    database: deps.database,
+    audit,
+    clock,
+    evidenceDir: deps.evidenceDir ?? path.join(os.tmpdir(), 'dampingan-evidence'),
+  };
+  const assessment = createAssessmentService(cycle);
+  const evaluation = createEvaluationService(cycle);
+  const plans = createPlansService(cycle);
+  const delivery = createDeliveryService(cycle);
+  const reports = createReportsService(cycle);
+  const supervision = createSupervisionService(cycle);
+  const attention = createAttentionService(cycle);
+  return {
+    audit,
+    regions,
+    opds,
+    users,
+    programs,
+    pairings,
+    auth,
+    registry,
+    assessment,
+    evaluation,
+    plans,
+    delivery,
+    reports,
+    supervision,
+    attention,
+  };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -148,6 +196,14 @@ export async function createApp(deps: AppDeps): Promise<{ app: FastifyInstance; 
     ...pairingsRoutes(s.pairings),
     ...registryRoutes(s.registry),
     ...auditRoutes(s.audit),
+    ...workspaceRoutes({ db: deps.database.db, clock: deps.clock ?? (() => new Date()) }),
+    ...assessmentRoutes(s.assessment),
+    ...evaluationRoutes(s.evaluation),
+    ...plansRoutes(s.plans),
+    ...deliveryRoutes(s.delivery),
+    ...reportsRoutes(s.reports),
+    ...supervisionRoutes(s.supervision),
+    ...attentionRoutes(s.attention),
   ]);
 
   const openapi = buildOpenApi(registry, VERSION);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createApp, defaultWebDist } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { type Config, loadConfig } from './config.ts';
@@ -15,6 +16,7 @@ export async function serve(opts: { demo: boolean; config?: Config; log?: (m: st
     cookieSecure: config.cookieSecure,
     trustProxy: config.trustProxy,
     webDist: defaultWebDist,
+    evidenceDir: path.join(config.dataDir, 'evidence'),
     demo: opts.demo,
     logger: process.env.LOG_REQUESTS === 'true',
   });

@@ -69,12 +69,12 @@ function AppRoutes() {
           <Route path="/" element={guarded(<HomePage />)} />
           <Route path="/wilayah" element={guarded(<RegionsPage />)} />
           <Route path="/wilayah/:code" element={guarded(<RegionsPage />)} />
-          <Route path="/opd" element={guarded(<OpdsPage />, ['admin', 'viewer'])} />
+          <Route path="/opd" element={guarded(<OpdsPage />, ['admin', 'viewer', 'supervisor'])} />
           <Route path="/pengguna" element={guarded(<UsersPage />, ['admin'])} />
-          <Route path="/program" element={guarded(<ProgramsPage />, ['admin', 'viewer'])} />
-          <Route path="/papan" element={guarded(<BoardPage />, ['admin', 'viewer'])} />
+          <Route path="/program" element={guarded(<ProgramsPage />, ['admin', 'viewer', 'supervisor'])} />
+          <Route path="/papan" element={guarded(<BoardPage />, ['admin', 'viewer', 'supervisor'])} />
           <Route path="/pendampingan" element={guarded(<PairingsPage />)} />
-          <Route path="/pendampingan/:id" element={guarded(<PairingPage />)} />
+          <Route path="/pendampingan/:id/:tab?" element={guarded(<PairingPage />)} />
           <Route path="/keluarga" element={guarded(<FamiliesPage />, NAMED_REGISTRY)} />
           <Route path="/keluarga/:id" element={guarded(<FamilyPage />, NAMED_REGISTRY)} />
           <Route path="/keluarga/:id/snapshot/:snapshotId" element={guarded(<FamilySnapshotPage />, NAMED_REGISTRY)} />

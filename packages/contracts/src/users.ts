@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RegionCodeSchema } from './common.ts';
 
 /** admin = Bappeda; mentor = belongs to an OPD; operator = kelurahan staff; viewer = mayor/leadership. */
-export const RoleSchema = z.enum(['admin', 'mentor', 'operator', 'viewer']);
+export const RoleSchema = z.enum(['admin', 'mentor', 'operator', 'viewer', 'supervisor']);
 export type Role = z.infer<typeof RoleSchema>;
 
 export const UserSchema = z.object({

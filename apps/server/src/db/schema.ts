@@ -117,7 +117,7 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex('users_username_uq').on(t.username),
-    check('users_role_check', sql`${t.role} in ('admin','mentor','operator','viewer')`),
+    check('users_role_check', sql`${t.role} in ('admin','mentor','operator','viewer','supervisor')`),
     check('users_mentor_opd_check', sql`${t.role} <> 'mentor' or ${t.opdId} is not null`),
     check('users_operator_village_check', sql`${t.role} <> 'operator' or ${t.villageCode} is not null`),
   ],
@@ -460,4 +460,476 @@ export const importMappings = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('import_mappings_name_uq').on(sql`lower(${t.name})`)],
+);
+
+// ---- the mentoring cycle (issue 4) -------------------------------------------------------------
+// Everything below belongs to one pairing (OPD x village x program year): its workspace.
+// Words: CONTEXT.md "Mentoring cycle". Nothing here is deleted once used: it is dismissed,
+// cancelled, returned or closed with a reason, and every change is in audit_log.
+
+const rupiah = (name: string) => bigint(name, { mode: 'number' });
+
+/** Form 1 analogue: the village's potentials profile, one per pairing (validated by the contract). */
+export const villageProfiles = pgTable('village_profiles', {
+  pairingId: integer('pairing_id')
+    .primaryKey()
+    .references(() => pairings.id),
+  data: jsonb('data').notNull(),
+  updatedBy: integer('updated_by').references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** A problem or potential found in the assessment. Proposed ones come from the registry. */
+export const problems = pgTable(
+  'problems',
+  {
+    id: serial('id').primaryKey(),
+    pairingId: integer('pairing_id')
+      .notNull()
+      .references(() => pairings.id),
+    kind: text('kind').notNull().default('problem'),
+    category: text('category').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    evidence: text('evidence'),
+    severity: text('severity').notNull().default('medium'),
+    rw: text('rw'),
+    rt: text('rt'),
+    /** proposed (by the registry, awaiting the mentor) | accepted | dismissed */
+    status: text('status').notNull().default('accepted'),
+    /** mentor | registry | carried_over */
+    origin: text('origin').notNull().default('mentor'),
+    /** registry proposals: rule + place, so the same proposal is not made twice */
+    proposalKey: text('proposal_key'),
+    /** the registry count behind a proposal, and the indicator it measures */
+    indicatorKey: text('indicator_key'),
+    baselineValue: doublePrecision('baseline_value'),
+    baselineDate: date('baseline_date', { mode: 'string' }),
+    dismissedReason: text('dismissed_reason'),
+    carriedFromId: integer('carried_from_id').references((): AnyPgColumn => problems.id),
+    /** December evaluation: addressed | partly | not */
+    evalOutcome: text('eval_outcome'),
+    evalReason: text('eval_reason'),
+    evalValue: doublePrecision('eval_value'),
+    evaluatedAt: tstz('evaluated_at'),
+    evaluatedBy: integer('evaluated_by').references(() => users.id),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('problems_pairing_idx').on(t.pairingId),
+    uniqueIndex('problems_proposal_uq').on(t.pairingId, t.proposalKey),
+    check('problems_kind_check', sql`${t.kind} in ('problem','potential')`),
+    check('problems_severity_check', sql`${t.severity} in ('low','medium','high')`),
+    check('problems_status_check', sql`${t.status} in ('proposed','accepted','dismissed')`),
+    check('problems_origin_check', sql`${t.origin} in ('mentor','registry','carried_over')`),
+    check('problems_dismissed_check', sql`${t.status} <> 'dismissed' or ${t.dismissedReason} is not null`),
+    check('problems_eval_check', sql`${t.evalOutcome} is null or ${t.evalOutcome} in ('addressed','partly','not')`),
+  ],
+);
+
+/** The families a problem affects (by name, by address). */
+export const problemFamilies = pgTable(
+  'problem_families',
+  {
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id),
+    familyId: integer('family_id')
+      .notNull()
+      .references(() => families.id),
+  },
+  (t) => [uniqueIndex('problem_families_pk').on(t.problemId, t.familyId), index('problem_families_family_idx').on(t.familyId)],
+);
+
+/** Form 2 analogue: a low-welfare family's field-verified status, per pairing. */
+export const familyVerifications = pgTable(
+  'family_verifications',
+  {
+    id: serial('id').primaryKey(),
+    pairingId: integer('pairing_id')
+      .notNull()
+      .references(() => pairings.id),
+    familyId: integer('family_id')
+      .notNull()
+      .references(() => families.id),
+    /** confirmed | needs_help | improved | moved | not_found */
+    status: text('status').notNull(),
+    note: text('note'),
+    verifiedOn: date('verified_on', { mode: 'string' }).notNull(),
+    verifiedBy: integer('verified_by').references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('family_verifications_uq').on(t.pairingId, t.familyId),
+    check('family_verifications_status_check', sql`${t.status} in ('confirmed','needs_help','improved','moved','not_found')`),
+  ],
+);
+
+/** The plan of a pairing's year: its approval state and current version. */
+export const plans = pgTable(
+  'plans',
+  {
+    pairingId: integer('pairing_id')
+      .primaryKey()
+      .references(() => pairings.id),
+    /** draft | submitted | approved | returned */
+    status: text('status').notNull().default('draft'),
+    /** 1 until first approved; a change to an approved plan opens version n+1 */
+    version: integer('version').notNull().default(1),
+    changeReason: text('change_reason'),
+    submittedAt: tstz('submitted_at'),
+    submittedBy: integer('submitted_by').references(() => users.id),
+    reviewedAt: tstz('reviewed_at'),
+    reviewedBy: integer('reviewed_by').references(() => users.id),
+    reviewComment: text('review_comment'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('plans_status_check', sql`${t.status} in ('draft','submitted','approved','returned')`)],
+);
+
+/** An approved version of a plan, frozen: the readable history of the plan. */
+export const planVersions = pgTable(
+  'plan_versions',
+  {
+    id: serial('id').primaryKey(),
+    pairingId: integer('pairing_id')
+      .notNull()
+      .references(() => pairings.id),
+    version: integer('version').notNull(),
+    items: jsonb('items').notNull(),
+    changeReason: text('change_reason'),
+    approvedBy: integer('approved_by').references(() => users.id),
+    approvedAt: tstz('approved_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('plan_versions_uq').on(t.pairingId, t.version)],
+);
+
+export const planItems = pgTable(
+  'plan_items',
+  {
+    id: serial('id').primaryKey(),
+    pairingId: integer('pairing_id')
+      .notNull()
+      .references(() => pairings.id),
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id),
+    title: text('title').notNull(),
+    description: text('description'),
+    /** short (within the year) | medium (1-5 years) | long (beyond) */
+    term: text('term').notNull(),
+    startYear: integer('start_year').notNull(),
+    endYear: integer('end_year').notNull(),
+    responsibleOpdId: integer('responsible_opd_id')
+      .notNull()
+      .references(() => opds.id),
+    /** [{kind: csr|baznas|university|community|other, name}] */
+    partners: jsonb('partners').notNull().default([]),
+    /** the kind of help, for the "same help to the same family in the same year" flag */
+    helpType: text('help_type').notNull(),
+    outputVolume: doublePrecision('output_volume'),
+    outputUnit: text('output_unit'),
+    estimatedCost: rupiah('estimated_cost'),
+    fundingSource: text('funding_source'),
+    planningChannel: text('planning_channel'),
+    /** the eligibility filter used to choose target families, kept for reading back */
+    targetFilter: jsonb('target_filter'),
+    dueOn: date('due_on', { mode: 'string' }),
+    /** active | cancelled | done */
+    status: text('status').notNull().default('active'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('plan_items_pairing_idx').on(t.pairingId),
+    index('plan_items_problem_idx').on(t.problemId),
+    check('plan_items_term_check', sql`${t.term} in ('short','medium','long')`),
+    check('plan_items_years_check', sql`${t.endYear} >= ${t.startYear}`),
+    check('plan_items_status_check', sql`${t.status} in ('active','cancelled','done')`),
+    check('plan_items_cost_check', sql`${t.estimatedCost} is null or ${t.estimatedCost} >= 0`),
+  ],
+);
+
+export const planItemFamilies = pgTable(
+  'plan_item_families',
+  {
+    planItemId: integer('plan_item_id')
+      .notNull()
+      .references(() => planItems.id),
+    familyId: integer('family_id')
+      .notNull()
+      .references(() => families.id),
+  },
+  (t) => [uniqueIndex('plan_item_families_pk').on(t.planItemId, t.familyId), index('plan_item_families_family_idx').on(t.familyId)],
+);
+
+/** Indicator targets of a plan item: baseline, target, unit, date; indicatorKey when the registry measures it. */
+export const indicatorTargets = pgTable(
+  'indicator_targets',
+  {
+    id: serial('id').primaryKey(),
+    planItemId: integer('plan_item_id')
+      .notNull()
+      .references(() => planItems.id),
+    name: text('name').notNull(),
+    unit: text('unit').notNull(),
+    indicatorKey: text('indicator_key'),
+    baseline: doublePrecision('baseline').notNull(),
+    target: doublePrecision('target').notNull(),
+    targetDate: date('target_date', { mode: 'string' }).notNull(),
+  },
+  (t) => [index('indicator_targets_item_idx').on(t.planItemId)],
+);
+
+/** Delivery: what was actually done, for named families/persons or the whole village. */
+export const interventions = pgTable(
+  'interventions',
+  {
+    id: serial('id').primaryKey(),
+    pairingId: integer('pairing_id')
+      .notNull()
+      .references(() => pairings.id),
+    planItemId: integer('plan_item_id').references(() => planItems.id),
+    /** the OPD that delivered (the mentor OPD or another) */
+    opdId: integer('opd_id')
+      .notNull()
+      .references(() => opds.id),
+    title: text('title').notNull(),
+    helpType: text('help_type').notNull(),
+    /** families | village (kelurahan-wide works) */
+    reach: text('reach').notNull().default('families'),
+    deliveredOn: date('delivered_on', { mode: 'string' }).notNull(),
+    outputVolume: doublePrecision('output_volume'),
+    outputUnit: text('output_unit'),
+    /** planned | in_progress | done | cancelled */
+    status: text('status').notNull().default('done'),
+    notes: text('notes'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('interventions_pairing_idx').on(t.pairingId, t.deliveredOn),
+    index('interventions_plan_item_idx').on(t.planItemId),
+    check('interventions_reach_check', sql`${t.reach} in ('families','village')`),
+    check('interventions_status_check', sql`${t.status} in ('planned','in_progress','done','cancelled')`),
+  ],
+);
+
+export const interventionBeneficiaries = pgTable(
+  'intervention_beneficiaries',
+  {
+    id: serial('id').primaryKey(),
+    interventionId: integer('intervention_id')
+      .notNull()
+      .references(() => interventions.id),
+    familyId: integer('family_id')
+      .notNull()
+      .references(() => families.id),
+    personId: integer('person_id').references(() => persons.id),
+  },
+  (t) => [
+    uniqueIndex('intervention_beneficiaries_uq').on(t.interventionId, t.familyId, t.personId),
+    index('intervention_beneficiaries_family_idx').on(t.familyId),
+  ],
+);
+
+/** Actual cost per funding source (APBN, APBD provinsi, APBD kota, DAK, Dana Kelurahan, ...). */
+export const interventionCosts = pgTable(
+  'intervention_costs',
+  {
+    id: serial('id').primaryKey(),
+    interventionId: integer('intervention_id')
+      .notNull()
+      .references(() => interventions.id),
+    fundingSource: text('funding_source').notNull(),
+    amount: rupiah('amount').notNull(),
+  },
+  (t) => [
+    uniqueIndex('intervention_costs_uq').on(t.interventionId, t.fundingSource),
+    check('intervention_costs_amount_check', sql`${t.amount} >= 0`),
+  ],
+);
+
+/** Photos and documents, stored by content (sha256) under DATA_DIR/evidence. */
+export const evidenceFiles = pgTable(
+  'evidence_files',
+  {
+    id: serial('id').primaryKey(),
+    pairingId: integer('pairing_id')
+      .notNull()
+      .references(() => pairings.id),
+    /** intervention | visit | spot_check_item */
+    subjectType: text('subject_type').notNull(),
+    subjectId: integer('subject_id').notNull(),
+    sha256: text('sha256').notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    takenAt: tstz('taken_at'),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    uploadedAt: createdAt(),
+  },
+  (t) => [
+    index('evidence_subject_idx').on(t.subjectType, t.subjectId),
+    check('evidence_subject_check', sql`${t.subjectType} in ('intervention','visit','spot_check_item')`),
+    check('evidence_sha_check', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+  ],
+);
+
+/** Monthly progress report of a pairing: draft -> submitted -> accepted (locked) | returned. */
+export const monthlyReports = pgTable(
+  'monthly_reports',
+  {
+    id: serial('id').primaryKey(),
+    pairingId: integer('pairing_id')
+      .notNull()
+      .references(() => pairings.id),
+    /** first day of the month reported on */
+    month: date('month', { mode: 'string' }).notNull(),
+    status: text('status').notNull().default('draft'),
+    narrative: text('narrative'),
+    obstacles: text('obstacles'),
+    nextSteps: text('next_steps'),
+    /** figures drafted from the month's interventions and visits */
+    summary: jsonb('summary').notNull().default({}),
+    locked: boolean('locked').notNull().default(false),
+    submittedAt: tstz('submitted_at'),
+    submittedBy: integer('submitted_by').references(() => users.id),
+    reviewedAt: tstz('reviewed_at'),
+    reviewedBy: integer('reviewed_by').references(() => users.id),
+    reviewComment: text('review_comment'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('monthly_reports_uq').on(t.pairingId, t.month),
+    check('monthly_reports_status_check', sql`${t.status} in ('draft','submitted','accepted','returned')`),
+    check('monthly_reports_month_check', sql`extract(day from ${t.month}) = 1`),
+    check('monthly_reports_locked_check', sql`not ${t.locked} or ${t.status} = 'accepted'`),
+  ],
+);
+
+/** Every review step of a report (submit, return with comments, accept, unlock with reason). */
+export const reportEvents = pgTable(
+  'report_events',
+  {
+    id: serial('id').primaryKey(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => monthlyReports.id),
+    action: text('action').notNull(),
+    comment: text('comment'),
+    actorId: integer('actor_id').references(() => users.id),
+    at: tstz('at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('report_events_report_idx').on(t.reportId),
+    check('report_events_action_check', sql`${t.action} in ('submit','return','accept','unlock')`),
+  ],
+);
+
+/** Supervision (pengawasan): a visit by Bappeda or leadership. */
+export const supervisionVisits = pgTable(
+  'supervision_visits',
+  {
+    id: serial('id').primaryKey(),
+    pairingId: integer('pairing_id')
+      .notNull()
+      .references(() => pairings.id),
+    visitedOn: date('visited_on', { mode: 'string' }).notNull(),
+    /** who went (names, positions) */
+    visitors: text('visitors').notNull(),
+    findings: text('findings').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('supervision_visits_pairing_idx').on(t.pairingId, t.visitedOn)],
+);
+
+/** A follow-up action from a visit, tracked to closure. */
+export const followUps = pgTable(
+  'follow_ups',
+  {
+    id: serial('id').primaryKey(),
+    visitId: integer('visit_id')
+      .notNull()
+      .references(() => supervisionVisits.id),
+    action: text('action').notNull(),
+    ownerOpdId: integer('owner_opd_id').references(() => opds.id),
+    ownerName: text('owner_name'),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    status: text('status').notNull().default('open'),
+    closedOn: date('closed_on', { mode: 'string' }),
+    closingNote: text('closing_note'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('follow_ups_visit_idx').on(t.visitId),
+    check('follow_ups_status_check', sql`${t.status} in ('open','done')`),
+    check('follow_ups_closed_check', sql`${t.status} = 'open' or (${t.closedOn} is not null and ${t.closingNote} is not null)`),
+  ],
+);
+
+/** A spot-check: a random sample of recorded interventions drawn for verification. */
+export const spotChecks = pgTable(
+  'spot_checks',
+  {
+    id: serial('id').primaryKey(),
+    pairingId: integer('pairing_id')
+      .notNull()
+      .references(() => pairings.id),
+    /** the seed makes the draw reproducible and checkable */
+    seed: text('seed').notNull(),
+    sampleSize: integer('sample_size').notNull(),
+    population: integer('population').notNull(),
+    drawnBy: integer('drawn_by').references(() => users.id),
+    drawnAt: createdAt(),
+  },
+  (t) => [index('spot_checks_pairing_idx').on(t.pairingId)],
+);
+
+export const spotCheckItems = pgTable(
+  'spot_check_items',
+  {
+    id: serial('id').primaryKey(),
+    spotCheckId: integer('spot_check_id')
+      .notNull()
+      .references(() => spotChecks.id),
+    interventionId: integer('intervention_id')
+      .notNull()
+      .references(() => interventions.id),
+    /** pending | verified | discrepancy | not_found */
+    outcome: text('outcome').notNull().default('pending'),
+    note: text('note'),
+    checkedOn: date('checked_on', { mode: 'string' }),
+    checkedBy: integer('checked_by').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('spot_check_items_uq').on(t.spotCheckId, t.interventionId),
+    check('spot_check_items_outcome_check', sql`${t.outcome} in ('pending','verified','discrepancy','not_found')`),
+  ],
+);
+
+/** December evaluation of a pairing: continue next year (lanjutan) or graduate. */
+export const evaluations = pgTable(
+  'evaluations',
+  {
+    pairingId: integer('pairing_id')
+      .primaryKey()
+      .references(() => pairings.id),
+    decision: text('decision'),
+    decisionReason: text('decision_reason'),
+    summary: text('summary'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: tstz('decided_at'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('evaluations_decision_check', sql`${t.decision} is null or ${t.decision} in ('continue','graduate')`)],
 );

@@ -18,6 +18,7 @@ export const DEMO_ACCOUNTS = [
   { username: 'mentor.dinkes', fullName: 'Pendamping Dinkes (demo)', role: 'mentor' as const, opd: 'Dinkes' },
   { username: 'operator.kalibaros', fullName: 'Operator Kelurahan Kali Baros (demo)', role: 'operator' as const, village: '33.75.02.1012' },
   { username: 'walikota', fullName: 'Wali Kota (demo, hanya baca)', role: 'viewer' as const },
+  { username: 'pengawas', fullName: 'Pengawas Inspektorat (demo)', role: 'supervisor' as const },
 ];
 
 /** [OPD abbreviation, village code, continuation] for 2026 (demo). */

@@ -6,6 +6,8 @@
 
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { MentorRole, Role } from '@dampingan/contracts';
 import { inject } from 'vitest';
 import { type AppDeps, createApp, type Services } from '../app.ts';
@@ -55,6 +57,8 @@ export interface TestContext {
   /** Every route declared through registerRoutes (what the OpenAPI document is built from). */
   registry: RouteRegistry;
   clock: { now: Date };
+  /** this context's own evidence folder (removed at close) */
+  evidenceDir: string;
   /** Every request the app answered, recorded by an onResponse hook (see endpoint-coverage.ts). */
   hits: Hit[];
   close(): Promise<void>;
@@ -63,11 +67,13 @@ export interface TestContext {
 export async function createTestContext(overrides: Partial<AppDeps> = {}): Promise<TestContext> {
   const database = await openTestDatabase();
   const clock = { now: new Date('2026-11-29T03:00:00Z') };
+  const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dampingan-test-evidence-'));
   const { app, services, registry } = await createApp({
     database,
     scope: TEST_SCOPE,
     clock: () => clock.now,
     cookieSecure: false,
+    evidenceDir,
     ...overrides,
   });
   const hits: Hit[] = [];
@@ -82,9 +88,11 @@ export async function createTestContext(overrides: Partial<AppDeps> = {}): Promi
     registry,
     clock,
     hits,
+    evidenceDir,
     async close() {
       await app.close();
       await database.close();
+      fs.rmSync(evidenceDir, { recursive: true, force: true });
     },
   };
 }

@@ -67,4 +67,4 @@ export function useMe(): Me {
 
 export const isAdmin = (role: Role) => role === 'admin';
 /** Admin and viewer see the whole city; mentors and operators only their own kelurahan. */
-export const seesWholeScope = (role: Role) => role === 'admin' || role === 'viewer';
+export const seesWholeScope = (role: Role) => role === 'admin' || role === 'viewer' || role === 'supervisor';

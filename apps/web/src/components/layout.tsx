@@ -32,6 +32,7 @@ export function navFor(role: Role): NavItem[] {
         account,
       ];
     case 'viewer':
+    case 'supervisor':
       return [
         home,
         { to: '/papan', label: 'nav.board' },

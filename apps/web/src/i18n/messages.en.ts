@@ -1,5 +1,12 @@
 import type { MessageKey } from './messages.id.ts';
 import { registryEn } from './registry.en.ts';
+import { workspaceAssessmentEn } from './workspace-assessment.en.ts';
+import { workspaceDeliveryEn } from './workspace-delivery.en.ts';
+import { workspaceEvaluationEn } from './workspace-evaluation.en.ts';
+import { workspacePlanEn } from './workspace-plan.en.ts';
+import { workspaceReportsEn } from './workspace-reports.en.ts';
+import { workspaceShellEn } from './workspace-shell.en.ts';
+import { workspaceSupervisionEn } from './workspace-supervision.en.ts';
 
 /**
  * English. Typed against the Indonesian keys so a missing translation fails the type check;
@@ -60,6 +67,7 @@ export const en: Record<MessageKey, string> = {
   'role.mentor': 'Agency mentor',
   'role.operator': 'Kelurahan operator',
   'role.viewer': 'Leadership (read-only)',
+  'role.supervisor': 'Supervisor',
 
   'demo.label': 'Demo mode',
   'demo.banner': 'Demo mode: the sample accounts and pairings are synthetic data.',
@@ -196,6 +204,8 @@ export const en: Record<MessageKey, string> = {
   'users.reactivated': 'Account {name} is active again.',
   'users.roleNote.admin': "Admins manage all of the program's data at Bappeda.",
   'users.roleNote.viewer': 'Leadership can see all data but cannot change it.',
+  'users.roleNote.supervisor':
+    'Supervisors (e.g. the Inspectorate) read every pairing and record supervision visits, follow-ups and spot-checks; they see no registry names except the beneficiaries of spot-checked interventions.',
 
   'programs.title': 'Programs',
   'programs.subtitle': 'Mentoring programs, their legal basis and their years.',
@@ -438,4 +448,11 @@ export const en: Record<MessageKey, string> = {
   'account.mustChange': 'You are using a temporary password. Change it before you continue.',
 
   ...registryEn,
+  ...workspaceAssessmentEn,
+  ...workspacePlanEn,
+  ...workspaceDeliveryEn,
+  ...workspaceReportsEn,
+  ...workspaceSupervisionEn,
+  ...workspaceEvaluationEn,
+  ...workspaceShellEn,
 };

@@ -1,4 +1,11 @@
 import { registryId } from './registry.id.ts';
+import { workspaceAssessmentId } from './workspace-assessment.id.ts';
+import { workspaceDeliveryId } from './workspace-delivery.id.ts';
+import { workspaceEvaluationId } from './workspace-evaluation.id.ts';
+import { workspacePlanId } from './workspace-plan.id.ts';
+import { workspaceReportsId } from './workspace-reports.id.ts';
+import { workspaceShellId } from './workspace-shell.id.ts';
+import { workspaceSupervisionId } from './workspace-supervision.id.ts';
 
 /** Bahasa Indonesia: the app's first language and the source of every message key. */
 export const id = {
@@ -56,6 +63,7 @@ export const id = {
   'role.mentor': 'Pendamping OPD',
   'role.operator': 'Operator kelurahan',
   'role.viewer': 'Pimpinan (hanya baca)',
+  'role.supervisor': 'Pengawas',
 
   'demo.label': 'Mode demo',
   'demo.banner': 'Mode demo: akun dan pendampingan contoh adalah data sintetis.',
@@ -192,6 +200,8 @@ export const id = {
   'users.reactivated': 'Akun {name} aktif kembali.',
   'users.roleNote.admin': 'Admin mengelola seluruh data program di Bappeda.',
   'users.roleNote.viewer': 'Pimpinan dapat melihat semua data tetapi tidak dapat mengubahnya.',
+  'users.roleNote.supervisor':
+    'Pengawas (mis. Inspektorat) membaca semua pendampingan, mencatat kunjungan pengawasan, tindak lanjut dan uji petik; tidak melihat nama di registri kecuali penerima intervensi yang diuji petik.',
 
   'programs.title': 'Program',
   'programs.subtitle': 'Program pendampingan, dasar hukumnya, dan tahun-tahun programnya.',
@@ -434,6 +444,13 @@ export const id = {
   'account.mustChange': 'Anda memakai kata sandi sementara. Gantilah sebelum melanjutkan.',
 
   ...registryId,
+  ...workspaceAssessmentId,
+  ...workspacePlanId,
+  ...workspaceDeliveryId,
+  ...workspaceReportsId,
+  ...workspaceSupervisionId,
+  ...workspaceEvaluationId,
+  ...workspaceShellId,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -37,3 +37,15 @@ export function latestDate(first: string, ...rest: string[]): string {
 export function todayIso(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+/** A count or amount in the locale's grouping (12.345 in id-ID, 12,345 in en-GB). */
+export function formatNumber(value: number | null | undefined, locale: string): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+}
+
+/** Rupiah, whole: "Rp 12.500.000". */
+export function formatRupiah(value: number | null | undefined, locale: string): string {
+  if (value === null || value === undefined) return '—';
+  return `Rp ${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value)}`;
+}

@@ -1,7 +1,8 @@
-import { EndPairingSchema, type MentorRole, type Pairing, PairingProfilePatchSchema } from '@dampingan/contracts';
+import { EndPairingSchema, type MentorRole, type Pairing, PairingProfilePatchSchema, type WorkspaceSummary } from '@dampingan/contracts';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/endpoints.ts';
+import { workspaceApi } from '../api/workspace.ts';
 import { isAdmin, useMe } from '../auth/session.tsx';
 import { Dialog } from '../components/dialog.tsx';
 import { Badge, ErrorAlert, LoadFailure, Loading, Notice, PageHeader } from '../components/feedback.tsx';
@@ -12,11 +13,22 @@ import { useForm } from '../lib/use-form.ts';
 import { useLoad } from '../lib/use-load.ts';
 import { blankToNull } from '../lib/validate.ts';
 import { loadCandidates, MentorPicker } from './pair-dialog.tsx';
+import { AssessmentTab } from './workspace/assessment.tab.tsx';
+import { DeliveryTab } from './workspace/delivery.tab.tsx';
+import { EvaluationTab } from './workspace/evaluation.tab.tsx';
+import { PlanTab } from './workspace/plan.tab.tsx';
+import { ReportsTab } from './workspace/reports.tab.tsx';
+import { SupervisionTab } from './workspace/supervision.tab.tsx';
+import { IndicatorStrip, WorkspaceNav } from './workspace/workspace-nav.tsx';
+import { type TabKey, type TabProps, tabOf } from './workspace/workspace-tabs.ts';
 
 export function PairingPage() {
   const { t } = useI18n();
-  const id = Number(useParams().id);
+  const params = useParams();
+  const id = Number(params.id);
+  const tab = tabOf(params.tab);
   const pairing = useLoad(() => api.pairing(id), [id]);
+  const ws = useLoad(() => workspaceApi.summary(id), [id]);
   if (pairing.error) {
     return (
       <>
@@ -29,12 +41,50 @@ export function PairingPage() {
     );
   }
   if (!pairing.data) return <Loading />;
-  return <PairingView pairing={pairing.data} onChange={pairing.setData} />;
+  if (tab === 'summary') return <PairingView pairing={pairing.data} onChange={pairing.setData} ws={ws.data ?? null} />;
+  const p = pairing.data;
+  return (
+    <>
+      <PageHeader
+        title={t('pairing.heading', { name: p.villageName })}
+        subtitle={`${p.opdName} · ${t('pairing.yearLabel', { year: p.year })}`}
+      />
+      <WorkspaceNav pairingId={p.id} />
+      {ws.error ? <LoadFailure error={ws.error} notFoundTitle={t('pairing.notFound')} /> : null}
+      {ws.data ? (
+        <>
+          {!ws.data.access.author && !ws.data.access.review && !ws.data.access.supervise ? (
+            <Notice kind="info">{t('workspace.readOnly')}</Notice>
+          ) : null}
+          <WorkspaceTab tab={tab} props={{ pairing: p, ws: ws.data, refresh: ws.reload }} />
+        </>
+      ) : ws.error ? null : (
+        <Loading />
+      )}
+    </>
+  );
+}
+
+function WorkspaceTab({ tab, props }: { tab: Exclude<TabKey, 'summary'>; props: TabProps }) {
+  switch (tab) {
+    case 'assessment':
+      return <AssessmentTab {...props} />;
+    case 'plan':
+      return <PlanTab {...props} />;
+    case 'delivery':
+      return <DeliveryTab {...props} />;
+    case 'reports':
+      return <ReportsTab {...props} />;
+    case 'supervision':
+      return <SupervisionTab {...props} />;
+    case 'evaluation':
+      return <EvaluationTab {...props} />;
+  }
 }
 
 type Open = 'end' | 'mentors' | null;
 
-function PairingView({ pairing: p, onChange }: { pairing: Pairing; onChange: (p: Pairing) => void }) {
+function PairingView({ pairing: p, onChange, ws }: { pairing: Pairing; onChange: (p: Pairing) => void; ws: WorkspaceSummary | null }) {
   const { t, locale } = useI18n();
   const me = useMe();
   const admin = isAdmin(me.user.role);
@@ -61,6 +111,7 @@ function PairingView({ pairing: p, onChange }: { pairing: Pairing; onChange: (p:
           ) : null
         }
       />
+      <WorkspaceNav pairingId={p.id} />
       {done ? <Notice kind="success">{done}</Notice> : null}
       {ended ? (
         <Notice kind="warning">
@@ -154,6 +205,7 @@ function PairingView({ pairing: p, onChange }: { pairing: Pairing; onChange: (p:
           )}
         </section>
       </div>
+      {ws ? <IndicatorStrip ws={ws} /> : null}
       <ProfileSection
         pairing={p}
         canEdit={canEditProfile}

@@ -279,7 +279,9 @@ function CreateUserDialog({ onClose, onCreated }: { onClose: () => void; onCreat
             ))}
           </SelectField>
         ) : null}
-        {v.role === 'admin' || v.role === 'viewer' ? <div className="form-note">{t(`users.roleNote.${v.role}`)}</div> : null}
+        {v.role === 'admin' || v.role === 'viewer' || v.role === 'supervisor' ? (
+          <div className="form-note">{t(`users.roleNote.${v.role}`)}</div>
+        ) : null}
         <TextField
           label={t('users.nip')}
           inputMode="numeric"

@@ -24,7 +24,7 @@ export function isLive(p: PairingFacts): boolean {
 
 /** May the actor see this pairing at all? (admin and viewer see everything) */
 export function canReadPairing(a: ActorFacts, p: PairingFacts): boolean {
-  if (a.role === 'admin' || a.role === 'viewer') return true;
+  if (a.role === 'admin' || a.role === 'viewer' || a.role === 'supervisor') return true;
   if (!isLive(p)) return false;
   if (a.role === 'mentor') return a.opdId === p.opdId;
   if (a.role === 'operator') return a.villageCode === p.villageCode;
@@ -34,7 +34,7 @@ export function canReadPairing(a: ActorFacts, p: PairingFacts): boolean {
 /** May the actor edit the pairing's working profile (lurah contact, notes)? Viewers never write. */
 export function canEditPairingProfile(a: ActorFacts, p: PairingFacts): boolean {
   if (a.role === 'admin') return p.status === 'active';
-  if (a.role === 'viewer') return false;
+  if (a.role === 'viewer' || a.role === 'supervisor') return false;
   return canReadPairing(a, p);
 }
 
@@ -60,4 +60,23 @@ export function mentorProblem(
   if (u.role !== 'mentor') return { id: 'bukan pendamping OPD', en: 'not an OPD mentor' };
   if (u.opdId !== pairing.opdId) return { id: 'bukan pegawai OPD pendamping ini', en: 'not staff of the pairing OPD' };
   return null;
+}
+
+export type WorkspaceAction = 'read' | 'author' | 'review' | 'supervise';
+
+/**
+ * What the actor may do in a pairing's workspace (the mentoring cycle). Authors are the pairing's
+ * OPD mentors and its village operator while the pairing is live; Bappeda admins review (and never
+ * approve their own authoring: they do not author); admins and supervisors supervise; viewers read.
+ */
+export function workspaceAccess(a: ActorFacts, p: PairingFacts): Record<WorkspaceAction, boolean> {
+  const read = canReadPairing(a, p);
+  const author =
+    read && isLive(p) && ((a.role === 'mentor' && a.opdId === p.opdId) || (a.role === 'operator' && a.villageCode === p.villageCode));
+  return {
+    read,
+    author,
+    review: read && a.role === 'admin',
+    supervise: read && (a.role === 'admin' || a.role === 'supervisor'),
+  };
 }

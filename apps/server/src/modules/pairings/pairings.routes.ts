@@ -21,7 +21,7 @@ export function pairingsRoutes(pairings: PairingsService) {
       url: '/api/program-years/:programYearId/board',
       tag: 'pairings',
       summary: 'Pairing board: every village in the program region with its OPD; unpaired have pairing=null (admin, viewer)',
-      access: ['admin', 'viewer'],
+      access: ['admin', 'viewer', 'supervisor'],
       params: z.object({ programYearId: IdSchema }),
       response: BoardSchema,
       handler: ({ params }) => pairings.board(params.programYearId),

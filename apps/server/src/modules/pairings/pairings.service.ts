@@ -139,7 +139,8 @@ export function createPairingsService(deps: { db: Db; audit: AuditService }) {
     },
 
     async list(actor: Actor, f: { programYearId?: number; status: 'active' | 'ended' | 'all'; opdId?: number }): Promise<Pairing[]> {
-      if (actor.role === 'admin' || actor.role === 'viewer') return (await listPairingViews(db, f)).map(toPairing);
+      if (actor.role === 'admin' || actor.role === 'viewer' || actor.role === 'supervisor')
+        return (await listPairingViews(db, f)).map(toPairing);
       // Mentors and operators: only live pairings they belong to, whatever filter they send;
       // ended ones are out of their reach, so asking for those finds none.
       if (f.status === 'ended') return [];

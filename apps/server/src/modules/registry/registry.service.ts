@@ -51,7 +51,7 @@ export function createRegistryService(deps: {
   /** Named registry data: admin sees the scope; mentors and operators their villages; viewers none. */
   async function villagesFor(actor: Actor): Promise<VillageFilter> {
     if (actor.role === 'admin') return null;
-    if (actor.role === 'viewer')
+    if (actor.role === 'viewer' || actor.role === 'supervisor')
       throw forbidden('Peran pimpinan hanya melihat angka agregat, bukan nama', 'Viewers see aggregates only, not names');
     return deps.villageCodesFor(actor);
   }
@@ -240,7 +240,8 @@ export function createRegistryService(deps: {
     },
 
     async stats(actor: Actor) {
-      const villages = actor.role === 'admin' || actor.role === 'viewer' ? null : await deps.villageCodesFor(actor);
+      const villages =
+        actor.role === 'admin' || actor.role === 'viewer' || actor.role === 'supervisor' ? null : await deps.villageCodesFor(actor);
       const list = await villageStats(db, scope, villages);
       return {
         villages: list.map((v) => ({

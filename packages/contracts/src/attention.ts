@@ -1,0 +1,2 @@
+/** Attention list: pairings needing Bappeda's attention. */
+export {};

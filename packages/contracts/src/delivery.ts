@@ -1,0 +1,2 @@
+/** Delivery: interventions to named families, costs per funding source, evidence, convergence per family. */
+export {};

@@ -1,0 +1,2 @@
+/** Monthly reports: draft, submit, accept or return, lock and unlock. */
+export {};

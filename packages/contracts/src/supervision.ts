@@ -1,0 +1,2 @@
+/** Supervision (pengawasan): visits, follow-ups, spot-checks. */
+export {};
