@@ -1,6 +1,157 @@
-import type { RouteDef } from '../../http/route.ts';
+import {
+  EligibleCountSchema,
+  EligibleQuerySchema,
+  IdSchema,
+  PlanApproveSchema,
+  PlanItemCancelSchema,
+  PlanItemInputSchema,
+  PlanItemPatchSchema,
+  PlanItemSchema,
+  PlanReturnSchema,
+  PlanSchema,
+  PlanSubmitSchema,
+  PlanVersionSchema,
+  TargetFamiliesInputSchema,
+} from '@dampingan/contracts';
+import { z } from 'zod';
+import { defineRoute, type RouteDef } from '../../http/route.ts';
 import type { PlansService } from './plans.service.ts';
 
-export function plansRoutes(_svc: PlansService): RouteDef[] {
-  return [];
+const PairingParams = z.object({ pairingId: IdSchema });
+const ItemParams = z.object({ pairingId: IdSchema, itemId: IdSchema });
+const VersionParams = z.object({ pairingId: IdSchema, version: IdSchema });
+const TAG = 'plans';
+
+export function plansRoutes(svc: PlansService): RouteDef[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/pairings/:pairingId/plan',
+      tag: TAG,
+      summary: "The pairing's plan: state, version, items with problem, target-family count and indicator targets, version history",
+      access: 'user',
+      params: PairingParams,
+      response: PlanSchema,
+      handler: ({ actor, params }) => svc.get(actor, params.pairingId),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/pairings/:pairingId/plan/versions/:version',
+      tag: TAG,
+      summary: 'One approved version of the plan, frozen as it was approved',
+      access: 'user',
+      params: VersionParams,
+      response: PlanVersionSchema,
+      handler: ({ actor, params }) => svc.version(actor, params.pairingId, params.version),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/pairings/:pairingId/plan/eligible',
+      tag: TAG,
+      summary: "How many of the village's active families meet eligibility criteria (before choosing them as targets)",
+      access: 'user',
+      params: PairingParams,
+      body: EligibleQuerySchema,
+      response: EligibleCountSchema,
+      handler: ({ actor, params, body }) => svc.eligible(actor, params.pairingId, body.criteria),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/pairings/:pairingId/plan/items',
+      tag: TAG,
+      summary: 'Add a plan item to an accepted problem (authors); on an approved plan a changeReason opens a new version',
+      access: 'user',
+      params: PairingParams,
+      body: PlanItemInputSchema,
+      response: PlanItemSchema,
+      status: 201,
+      handler: ({ actor, params, body }) => svc.createItem(actor, params.pairingId, body),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/api/pairings/:pairingId/plan/items/:itemId',
+      tag: TAG,
+      summary: 'Edit a plan item (authors; 409 while the plan is submitted; changeReason on an approved plan)',
+      access: 'user',
+      params: ItemParams,
+      body: PlanItemPatchSchema,
+      response: PlanItemSchema,
+      handler: ({ actor, params, body }) => svc.updateItem(actor, params.pairingId, params.itemId, body),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/pairings/:pairingId/plan/items/:itemId/cancel',
+      tag: TAG,
+      summary: 'Cancel a plan item with a reason (items are never deleted)',
+      access: 'user',
+      params: ItemParams,
+      body: PlanItemCancelSchema,
+      response: PlanItemSchema,
+      handler: ({ actor, params, body }) => svc.cancelItem(actor, params.pairingId, params.itemId, body),
+    }),
+    defineRoute({
+      method: 'PUT',
+      url: '/api/pairings/:pairingId/plan/items/:itemId/families',
+      tag: TAG,
+      summary: "Set an item's target families: explicit family ids of the village, or eligibility criteria resolved on the registry",
+      access: 'user',
+      params: ItemParams,
+      body: TargetFamiliesInputSchema,
+      response: PlanItemSchema,
+      handler: ({ actor, params, body }) => svc.setTargetFamilies(actor, params.pairingId, params.itemId, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/pairings/:pairingId/plan/items/:itemId/families',
+      tag: TAG,
+      summary: "An item's target families by name (not for viewers and supervisors)",
+      access: 'user',
+      params: ItemParams,
+      response: z.object({
+        items: z.array(
+          z.object({
+            id: z.number().int(),
+            headName: z.string().nullable(),
+            rw: z.string().nullable(),
+            rt: z.string().nullable(),
+            desil: z.number().nullable(),
+          }),
+        ),
+      }),
+      handler: ({ actor, params }) => svc.targetFamilies(actor, params.pairingId, params.itemId),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/pairings/:pairingId/plan/submit',
+      tag: TAG,
+      summary: 'Submit the plan to Bappeda (authors; 400 when it has no items)',
+      access: 'user',
+      params: PairingParams,
+      body: PlanSubmitSchema,
+      response: PlanSchema,
+      handler: ({ actor, params }) => svc.submit(actor, params.pairingId),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/pairings/:pairingId/plan/approve',
+      tag: TAG,
+      summary: 'Approve the submitted plan and freeze this version (Bappeda admins)',
+      access: 'user',
+      params: PairingParams,
+      body: PlanApproveSchema,
+      response: PlanSchema,
+      handler: ({ actor, params, body }) => svc.review(actor, params.pairingId, 'approve', body.comment),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/pairings/:pairingId/plan/return',
+      tag: TAG,
+      summary: 'Return the submitted plan with a comment (Bappeda admins)',
+      access: 'user',
+      params: PairingParams,
+      body: PlanReturnSchema,
+      response: PlanSchema,
+      handler: ({ actor, params, body }) => svc.review(actor, params.pairingId, 'return', body.comment),
+    }),
+  ];
 }
