@@ -86,7 +86,10 @@ export async function familyVillages(db: DbOrTx, ids: number[]): Promise<Map<num
 
 export async function personFamilies(db: DbOrTx, ids: number[]): Promise<Map<number, number>> {
   if (ids.length === 0) return new Map();
-  const r = await rows<{ id: number; family_id: number }>(db, sql`select id, family_id from persons where id = any(${intArray(ids)}::int[])`);
+  const r = await rows<{ id: number; family_id: number }>(
+    db,
+    sql`select id, family_id from persons where id = any(${intArray(ids)}::int[])`,
+  );
   return new Map(r.map((x) => [x.id, x.family_id]));
 }
 
@@ -169,7 +172,15 @@ export async function listInterventions(
   if (list.length === 0) return [];
   const ids = list.map((i) => i.id);
   const [bens, costs, evidence, dups] = await Promise.all([
-    rows<{ intervention_id: number; family_id: number; person_id: number | null; head_name: string | null; person_name: string | null; rw: string | null; rt: string | null }>(
+    rows<{
+      intervention_id: number;
+      family_id: number;
+      person_id: number | null;
+      head_name: string | null;
+      person_name: string | null;
+      rw: string | null;
+      rt: string | null;
+    }>(
       db,
       sql`select b.intervention_id, b.family_id, b.person_id, f.rw, f.rt, pp.name as person_name,
             (select p.name from persons p where p.family_id = f.id order by (p.relationship = 'head') desc nulls last, p.id limit 1) as head_name

@@ -98,7 +98,10 @@ export function createDeliveryService(deps: WorkspaceModuleDeps) {
     const owners = await personFamilies(tx, personIds);
     input.beneficiaries.forEach((b, i) => {
       if (villages.get(b.familyId) !== ws.villageCode)
-        issues.push({ path: `body.beneficiaries.${i}.familyId`, message: `Keluarga ${b.familyId} bukan warga kelurahan ${ws.villageName}` });
+        issues.push({
+          path: `body.beneficiaries.${i}.familyId`,
+          message: `Keluarga ${b.familyId} bukan warga kelurahan ${ws.villageName}`,
+        });
       else if (b.personId && owners.get(b.personId) !== b.familyId)
         issues.push({ path: `body.beneficiaries.${i}.personId`, message: `Orang ${b.personId} bukan anggota keluarga ${b.familyId}` });
     });

@@ -62,7 +62,10 @@ export async function storeEvidence(dir: string, stream: Readable, maxBytes = MA
     if (size === 0) throw bad('Berkas kosong', 'Empty file');
     const mimeType = sniffMime(head);
     if (!mimeType)
-      throw bad('Jenis berkas tidak diizinkan: hanya foto JPEG/PNG/WebP atau PDF', 'File type not allowed: only JPEG/PNG/WebP photos or PDF');
+      throw bad(
+        'Jenis berkas tidak diizinkan: hanya foto JPEG/PNG/WebP atau PDF',
+        'File type not allowed: only JPEG/PNG/WebP photos or PDF',
+      );
     const sha256 = hash.digest('hex');
     const final = evidencePath(dir, sha256);
     await fs.promises.mkdir(path.dirname(final), { recursive: true });

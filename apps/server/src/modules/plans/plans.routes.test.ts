@@ -43,7 +43,9 @@ const itemBody = (o: Record<string, unknown> = {}) => ({
   planningChannel: 'dpa_current',
   partners: [{ kind: 'baznas', name: 'Baznas Kota' }],
   dueOn: '2026-12-15',
-  indicatorTargets: [{ name: 'Keluarga tanpa jamban', unit: 'keluarga', indicatorKey: 'no_own_toilet_desil_1_4', target: 0, targetDate: '2026-12-31' }],
+  indicatorTargets: [
+    { name: 'Keluarga tanpa jamban', unit: 'keluarga', indicatorKey: 'no_own_toilet_desil_1_4', target: 0, targetDate: '2026-12-31' },
+  ],
   ...o,
 });
 
@@ -177,8 +179,12 @@ describe('plan items', () => {
 
   it('edits an item (PATCH), audited with before/after', async () => {
     expect((await send(ctx, 'PATCH', `${base()}/items/${item.id}`, { body: { title: 'x' } })).statusCode).toBe(401);
-    expect((await send(ctx, 'PATCH', `${base()}/items/${item.id}`, { cookie: ws.mentor.cookie, body: { title: 'x' } })).statusCode).toBe(400);
-    expect((await send(ctx, 'PATCH', `${base()}/items/${item.id}`, { cookie: ws.admin.cookie, body: { outputVolume: 12 } })).statusCode).toBe(403);
+    expect((await send(ctx, 'PATCH', `${base()}/items/${item.id}`, { cookie: ws.mentor.cookie, body: { title: 'x' } })).statusCode).toBe(
+      400,
+    );
+    expect(
+      (await send(ctx, 'PATCH', `${base()}/items/${item.id}`, { cookie: ws.admin.cookie, body: { outputVolume: 12 } })).statusCode,
+    ).toBe(403);
     const res = await send(ctx, 'PATCH', `${base()}/items/${item.id}`, { cookie: ws.mentor.cookie, body: { outputVolume: 12 } });
     expect(res.statusCode).toBe(200);
     expect((res.json() as PlanItem).outputVolume).toBe(12);
@@ -187,7 +193,9 @@ describe('plan items', () => {
 
   it('eligibility preview counts matching families before saving', async () => {
     expect((await send(ctx, 'POST', `${base()}/eligible`, { body: { criteria: {} } })).statusCode).toBe(401);
-    expect((await send(ctx, 'POST', `${base()}/eligible`, { cookie: ws.mentor.cookie, body: { criteria: { desilMax: 99 } } })).statusCode).toBe(400);
+    expect(
+      (await send(ctx, 'POST', `${base()}/eligible`, { cookie: ws.mentor.cookie, body: { criteria: { desilMax: 99 } } })).statusCode,
+    ).toBe(400);
     const res = await send(ctx, 'POST', `${base()}/eligible`, {
       cookie: ws.mentor.cookie,
       body: { criteria: { desilMax: 4, noOwnToilet: true, rw: '3' } },
@@ -240,7 +248,10 @@ describe('plan items', () => {
 
   it('cancels an item with a reason (never deleted); a cancelled item cannot be edited (409)', async () => {
     const made = (
-      await send(ctx, 'POST', `${base()}/items`, { cookie: ws.mentor.cookie, body: itemBody({ title: 'Akan dibatalkan', indicatorTargets: [] }) })
+      await send(ctx, 'POST', `${base()}/items`, {
+        cookie: ws.mentor.cookie,
+        body: itemBody({ title: 'Akan dibatalkan', indicatorTargets: [] }),
+      })
     ).json() as PlanItem;
     const url = `${base()}/items/${made.id}/cancel`;
     expect((await send(ctx, 'POST', url, { body: { reason: 'dobel' } })).statusCode).toBe(401);
@@ -364,7 +375,10 @@ describe('approval and versions', () => {
     const target = (await send(ctx, 'GET', base(), { cookie: ws.mentor.cookie }).then((r) => r.json() as Plan)).items.find(
       (i) => i.status === 'active' && i.id !== item.id,
     );
-    const res = await send(ctx, 'POST', `${base()}/items/${target?.id}/cancel`, { cookie: ws.mentor.cookie, body: { reason: 'Dana dialihkan' } });
+    const res = await send(ctx, 'POST', `${base()}/items/${target?.id}/cancel`, {
+      cookie: ws.mentor.cookie,
+      body: { reason: 'Dana dialihkan' },
+    });
     expect(res.statusCode).toBe(200);
     const plan = (await send(ctx, 'GET', base(), { cookie: ws.mentor.cookie })).json() as Plan;
     expect(plan).toMatchObject({ status: 'draft', version: 3, changeReason: 'Dana dialihkan' });

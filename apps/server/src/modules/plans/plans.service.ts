@@ -354,7 +354,8 @@ export function createPlansService(deps: WorkspaceModuleDeps) {
         if (plan.status === 'submitted' || plan.status === 'approved')
           throw new AppError('conflict', {
             id: plan.status === 'submitted' ? 'Rencana sudah diajukan' : 'Rencana sudah disetujui; ubah butirnya untuk membuka versi baru',
-            en: plan.status === 'submitted' ? 'The plan is already submitted' : 'The plan is approved; change an item to open a new version',
+            en:
+              plan.status === 'submitted' ? 'The plan is already submitted' : 'The plan is approved; change an item to open a new version',
           });
         if ((await activeItemCount(tx, ws.pairingId)) === 0)
           throw invalid([{ path: 'body', message: 'Rencana belum memiliki butir; tambahkan butir rencana sebelum mengajukan' }]);
@@ -392,7 +393,12 @@ export function createPlansService(deps: WorkspaceModuleDeps) {
             approvedAt: now,
           });
         }
-        await updatePlan(tx, ws.pairingId, { status, reviewedAt: now, reviewedBy: actor.id > 0 ? actor.id : null, reviewComment: comment ?? null });
+        await updatePlan(tx, ws.pairingId, {
+          status,
+          reviewedAt: now,
+          reviewedBy: actor.id > 0 ? actor.id : null,
+          reviewComment: comment ?? null,
+        });
         await audit.record(tx, actor, {
           action: `plan.${decision}`,
           entityType: 'plan',
