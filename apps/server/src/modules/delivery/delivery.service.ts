@@ -82,7 +82,7 @@ export function createDeliveryService(deps: WorkspaceModuleDeps) {
     }
     if (input.opdId !== undefined) {
       const o = await findOpdBrief(tx, input.opdId);
-      if (!o || !o.active) issues.push({ path: 'body.opdId', message: `OPD ${input.opdId} tidak ada atau tidak aktif` });
+      if (!o?.active) issues.push({ path: 'body.opdId', message: `OPD ${input.opdId} tidak ada atau tidak aktif` });
     }
     if (input.reach === 'village' && input.beneficiaries.length > 0)
       issues.push({ path: 'body.beneficiaries', message: 'Kegiatan skala kelurahan tidak mencantumkan penerima bernama' });

@@ -110,7 +110,7 @@ export function createPlansService(deps: WorkspaceModuleDeps) {
 
   async function checkOpd(tx: DbOrTx, opdId: number): Promise<Issue[]> {
     const o = await findActiveOpd(tx, opdId);
-    if (!o || !o.active) return [{ path: 'body.responsibleOpdId', message: `OPD ${opdId} tidak ada atau tidak aktif` }];
+    if (!o?.active) return [{ path: 'body.responsibleOpdId', message: `OPD ${opdId} tidak ada atau tidak aktif` }];
     return [];
   }
 
