@@ -113,7 +113,7 @@ export async function populationSize(db: DbOrTx, pairingId: number): Promise<num
 export async function drawSample(db: DbOrTx, pairingId: number, seed: string, size: number): Promise<number[]> {
   const r = await rows<{ id: number }>(
     db,
-    sql`select i.id from ${population(pairingId)} order by md5(${seed} || ':' || i.id::text), i.id limit ${size}`,
+    sql`select i.id from ${population(pairingId)} order by md5(${seed}::text || ':' || i.id::text), i.id limit ${size}`,
   );
   return r.map((x) => x.id);
 }
@@ -125,7 +125,7 @@ export async function insertSpotCheck(
 ): Promise<number> {
   const [r] = await rows<{ id: number }>(
     db,
-    sql`insert into spot_checks (pairing_id, seed, sample_size, population, drawn_by, drawn_at)
+    sql`insert into spot_checks (pairing_id, seed, sample_size, population, drawn_by, created_at)
         values (${s.pairingId}, ${s.seed}, ${s.sampleSize}, ${s.population}, ${s.drawnBy}, ${s.at.toISOString()}) returning id`,
   );
   if (!r) throw new Error('insert spot_checks returned nothing');
@@ -148,8 +148,8 @@ export interface SpotCheckRow {
 export async function listSpotChecks(db: DbOrTx, pairingId: number, id?: number): Promise<SpotCheckRow[]> {
   return rows<SpotCheckRow>(
     db,
-    sql`select id, pairing_id, seed, sample_size, population, drawn_by, drawn_at::text as drawn_at from spot_checks
-        where pairing_id = ${pairingId} ${id ? sql`and id = ${id}` : sql``} order by drawn_at desc, id desc`,
+    sql`select id, pairing_id, seed, sample_size, population, drawn_by, created_at::text as drawn_at from spot_checks
+        where pairing_id = ${pairingId} ${id ? sql`and id = ${id}` : sql``} order by created_at desc, id desc`,
   );
 }
 
