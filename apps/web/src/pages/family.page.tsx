@@ -12,6 +12,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../api/endpoints.ts';
 import { isAdmin, useMe } from '../auth/session.tsx';
 import { Dialog } from '../components/dialog.tsx';
+import { FamilyInterventions } from '../components/family-interventions.tsx';
 import { ErrorAlert, LoadFailure, Loading, Notice, PageHeader } from '../components/feedback.tsx';
 import { SelectField, TextAreaField, TextField } from '../components/fields.tsx';
 import {
@@ -196,6 +197,7 @@ function FamilyView({ family: f, onChange }: { family: FamilyDetail; onChange: (
 
       <HousingSection family={f} numbered={numbered} />
       <ProgramsSection family={f} numbered={numbered} />
+      <FamilyInterventions familyId={f.id} />
 
       <div className="grid-2">
         <section className="card" aria-labelledby="family-sources">
