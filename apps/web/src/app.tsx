@@ -6,6 +6,7 @@ import { Loading } from './components/feedback.tsx';
 import { Layout } from './components/layout.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { AccountPage } from './pages/account.page.tsx';
+import { AttentionPage } from './pages/attention.page.tsx';
 import { AuditPage } from './pages/audit.page.tsx';
 import { FamiliesPage } from './pages/families.page.tsx';
 import { FamilyPage } from './pages/family.page.tsx';
@@ -75,6 +76,7 @@ function AppRoutes() {
           <Route path="/papan" element={guarded(<BoardPage />, ['admin', 'viewer', 'supervisor'])} />
           <Route path="/pendampingan" element={guarded(<PairingsPage />)} />
           <Route path="/pendampingan/:id/:tab?" element={guarded(<PairingPage />)} />
+          <Route path="/perhatian" element={guarded(<AttentionPage />)} />
           <Route path="/keluarga" element={guarded(<FamiliesPage />, NAMED_REGISTRY)} />
           <Route path="/keluarga/:id" element={guarded(<FamilyPage />, NAMED_REGISTRY)} />
           <Route path="/keluarga/:id/snapshot/:snapshotId" element={guarded(<FamilySnapshotPage />, NAMED_REGISTRY)} />

@@ -16,12 +16,14 @@ export function navFor(role: Role): NavItem[] {
   const regions: NavItem = { to: '/wilayah', label: 'nav.regions' };
   const account: NavItem = { to: '/akun', label: 'nav.account' };
   const families: NavItem = { to: '/keluarga', label: 'nav.families' };
+  const attention: NavItem = { to: '/perhatian', label: 'nav.attention' };
   switch (role) {
     case 'admin':
       return [
         home,
         { to: '/papan', label: 'nav.board' },
         { to: '/pendampingan', label: 'nav.pairings' },
+        attention,
         families,
         { to: '/impor', label: 'nav.import' },
         { to: '/program', label: 'nav.programs' },
@@ -37,13 +39,14 @@ export function navFor(role: Role): NavItem[] {
         home,
         { to: '/papan', label: 'nav.board' },
         { to: '/pendampingan', label: 'nav.pairings' },
+        attention,
         { to: '/program', label: 'nav.programs' },
         { to: '/opd', label: 'nav.opds' },
         regions,
         account,
       ];
     default:
-      return [home, { to: '/pendampingan', label: 'nav.myVillages' }, families, regions, account];
+      return [home, { to: '/pendampingan', label: 'nav.myVillages' }, attention, families, regions, account];
   }
 }
 

@@ -1,3 +1,4 @@
+import { attentionEn } from './attention.en.ts';
 import type { MessageKey } from './messages.id.ts';
 import { registryEn } from './registry.en.ts';
 import { workspaceAssessmentEn } from './workspace-assessment.en.ts';
@@ -453,6 +454,7 @@ export const en: Record<MessageKey, string> = {
   ...workspaceDeliveryEn,
   ...workspaceReportsEn,
   ...workspaceSupervisionEn,
+  ...attentionEn,
   ...workspaceEvaluationEn,
   ...workspaceShellEn,
 };

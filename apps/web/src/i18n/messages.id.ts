@@ -1,3 +1,4 @@
+import { attentionId } from './attention.id.ts';
 import { registryId } from './registry.id.ts';
 import { workspaceAssessmentId } from './workspace-assessment.id.ts';
 import { workspaceDeliveryId } from './workspace-delivery.id.ts';
@@ -449,6 +450,7 @@ export const id = {
   ...workspaceDeliveryId,
   ...workspaceReportsId,
   ...workspaceSupervisionId,
+  ...attentionId,
   ...workspaceEvaluationId,
   ...workspaceShellId,
 } as const;

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { defaultSelection } from '../lib/program-year.ts';
 import { summariseStats } from '../lib/registry-stats.ts';
 import { useLoad } from '../lib/use-load.ts';
+import { AttentionCard } from './attention.page.tsx';
 
 export function HomePage() {
   const { t } = useI18n();
@@ -26,6 +27,7 @@ export function HomePage() {
       <p className="welcome">{t('home.welcome', { name: me.user.fullName })}</p>
       <ErrorAlert error={scope.error} />
       {seesWholeScope(role) ? <ScopeOverview villageCount={scope.data?.villageCount} admin={isAdmin(role)} /> : <MyVillagesCard />}
+      <AttentionCard />
     </>
   );
 }

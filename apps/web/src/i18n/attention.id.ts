@@ -1,0 +1,26 @@
+/** Bahasa Indonesia for the attention list (page /perhatian and the home card); spread into `id` in messages.id.ts. */
+export const attentionId = {
+  'nav.attention': 'Perlu perhatian',
+  'attention.title': 'Perlu perhatian',
+  'attention.subtitle': '{n} dari {checked} pendampingan aktif perlu perhatian',
+  'attention.intro':
+    'Pendampingan aktif yang tidak ada kegiatan selama 30 hari (intervensi, laporan, masalah atau rencana), laporan bulanan terlambat atau belum ada, rencana lewat tenggat, atau tindak lanjut pengawasan lewat tenggat. Yang alasannya paling banyak di atas.',
+  'attention.filterReason': 'Alasan',
+  'attention.allReasons': 'Semua alasan',
+  'attention.allYears': 'Semua tahun',
+  'attention.reasons': 'Alasan',
+  'attention.lastActivity': 'Kegiatan terakhir',
+  'attention.none': 'Tidak ada pendampingan yang perlu perhatian.',
+  'attention.openAll': 'Lihat semua',
+  'attention.since': 'sejak {date}',
+  'attention.kind.no_activity': 'Tidak ada kegiatan',
+  'attention.kind.late_reports': 'Laporan terlambat',
+  'attention.kind.missing_months': 'Laporan belum ada',
+  'attention.kind.overdue_plan_items': 'Rencana lewat tenggat',
+  'attention.kind.overdue_follow_ups': 'Tindak lanjut lewat tenggat',
+  'attention.reason.no_activity': 'Tidak ada kegiatan {n} hari',
+  'attention.reason.late_reports': '{n} laporan terlambat',
+  'attention.reason.missing_months': '{n} bulan tanpa laporan',
+  'attention.reason.overdue_plan_items': '{n} rencana lewat tenggat',
+  'attention.reason.overdue_follow_ups': '{n} tindak lanjut lewat tenggat',
+} as const;
