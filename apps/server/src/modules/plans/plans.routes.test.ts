@@ -304,6 +304,11 @@ describe('approval and versions', () => {
     const res = await send(ctx, 'POST', `${base()}/return`, { cookie: ws.admin.cookie, body: { comment: 'Lengkapi biaya' } });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'returned', reviewComment: 'Lengkapi biaya' });
+    const [audit] = await rows<{ reason: string; after: { status: string } }>(
+      ctx.database.db,
+      sql`select reason, after from audit_log where action = 'plan.return' and entity_id = ${String(ws.pairing.id)}`,
+    );
+    expect(audit).toMatchObject({ reason: 'Lengkapi biaya', after: { status: 'returned' } });
     // a returned plan is not approved: it cannot be approved until resubmitted
     expect((await send(ctx, 'POST', `${base()}/approve`, { cookie: ws.admin.cookie, body: {} })).statusCode).toBe(409);
     const edit = await send(ctx, 'PATCH', `${base()}/items/${item.id}`, { cookie: ws.mentor.cookie, body: { estimatedCost: 55_000_000 } });
@@ -319,6 +324,8 @@ describe('approval and versions', () => {
     expect(v1.versions).toHaveLength(1);
     expect(v1.versions[0]).toMatchObject({ version: 1, itemCount: v1.items.length });
     expect(await auditCount('plan.approve', ws.pairing.id)).toBe(1);
+    // nothing to submit on an approved plan until a change opens a new version
+    expect((await send(ctx, 'POST', `${base()}/submit`, { cookie: ws.mentor.cookie, body: {} })).statusCode).toBe(409);
   });
 
   it('a change to the approved plan without a reason → 400 (edit, add, cancel-free targets)', async () => {
