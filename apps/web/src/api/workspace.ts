@@ -3,5 +3,5 @@ import { request } from './client.ts';
 
 /** The pairing workspace shell. Each tab has its own api/workspace-<tab>.ts. */
 export const workspaceApi = {
-  summary: (pairingId: number) => request(`/api/pairings/${pairingId}/workspace`, { schema: WorkspaceSummarySchema }),
+  summary: (pairingId: number) => request(`/pairings/${pairingId}/workspace`, { schema: WorkspaceSummarySchema }),
 };
