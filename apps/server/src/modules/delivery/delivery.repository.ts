@@ -254,7 +254,8 @@ export interface EvidenceRow {
   taken_at: string | null;
   lat: number | null;
   lng: number | null;
-  uploaded_at: string;
+  /** the table's upload time column (schema: uploadedAt → created_at) */
+  created_at: string;
 }
 
 export const toEvidence = (e: EvidenceRow): Evidence & { subjectId: number } => ({
@@ -267,7 +268,7 @@ export const toEvidence = (e: EvidenceRow): Evidence & { subjectId: number } => 
   takenAt: isoOf(e.taken_at),
   lat: e.lat,
   lng: e.lng,
-  uploadedAt: isoOf(e.uploaded_at) ?? '',
+  uploadedAt: isoOf(e.created_at) ?? '',
 });
 
 export async function findEvidence(db: DbOrTx, id: number): Promise<EvidenceRow | undefined> {

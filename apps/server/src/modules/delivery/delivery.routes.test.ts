@@ -281,7 +281,14 @@ describe('evidence', () => {
     const res = await upload(url(), JPEG, ws.mentor.cookie);
     expect(res.statusCode).toBe(201);
     const ev = res.json() as { id: number; sha256: string; mimeType: string; lat: number; newContent: boolean; sizeBytes: number };
-    expect(ev).toMatchObject({ mimeType: 'image/jpeg', lat: -6.89, newContent: true, sizeBytes: JPEG.length });
+    expect(ev).toMatchObject({
+      mimeType: 'image/jpeg',
+      lat: -6.89,
+      newContent: true,
+      sizeBytes: JPEG.length,
+      takenAt: '2026-11-10T02:00:00.000Z',
+    });
+    expect(Number.isNaN(Date.parse((res.json() as { uploadedAt: string }).uploadedAt))).toBe(false);
     expect(fs.readFileSync(path.join(ctx.evidenceDir, ev.sha256.slice(0, 2), ev.sha256))).toEqual(JPEG);
     evidenceId = ev.id;
     expect(await auditCount('evidence.upload', ev.id)).toBe(1);

@@ -85,7 +85,14 @@ export function deliveryRoutes(svc: DeliveryService): RouteDef[] {
             { issues: [{ path: 'body', message: 'Kirim berkas sebagai application/octet-stream' }] },
           );
         }
-        return svc.uploadEvidence(actor, params.pairingId, params.interventionId, req.body as Readable, query);
+        return svc.uploadEvidence(
+          actor,
+          params.pairingId,
+          params.interventionId,
+          req.body as Readable,
+          query,
+          req.headers['content-length'],
+        );
       },
     }),
     defineRoute({

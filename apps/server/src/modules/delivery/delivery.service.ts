@@ -38,7 +38,7 @@ import {
   toEvidence,
   updateIntervention,
 } from './delivery.repository.ts';
-import { evidencePath, storeEvidence } from './evidence-store.ts';
+import { checkDeclaredSize, evidencePath, storeEvidence } from './evidence-store.ts';
 
 export type DeliveryService = ReturnType<typeof createDeliveryService>;
 type Input = z.output<typeof InterventionInputSchema>;
@@ -201,11 +201,19 @@ export function createDeliveryService(deps: WorkspaceModuleDeps) {
       });
     },
 
-    async uploadEvidence(actor: Actor, pairingId: number, interventionId: number, stream: Readable, q: UploadQuery) {
+    async uploadEvidence(
+      actor: Actor,
+      pairingId: number,
+      interventionId: number,
+      stream: Readable,
+      q: UploadQuery,
+      contentLength?: string,
+    ) {
       const ws = await loadWorkspace(db, actor, pairingId, 'author');
       const target = await one(pairingId, interventionId, actor);
       if ((q.lat === undefined) !== (q.lng === undefined))
         throw invalid([{ path: `query.${q.lat === undefined ? 'lat' : 'lng'}`, message: 'Isi lintang dan bujur bersama-sama' }]);
+      checkDeclaredSize(contentLength);
       const stored = await storeEvidence(evidenceDir, stream);
       return db.transaction(async (tx) => {
         const existing = await findEvidenceBySha(tx, target.id, stored.sha256);

@@ -30,6 +30,14 @@ export interface StoredFile {
 }
 
 const bad = (id: string, en: string, path = 'body') => new AppError('validation_failed', { id, en }, { issues: [{ path, message: id }] });
+const tooLargeError = (maxBytes: number) =>
+  bad(`Berkas terlalu besar (maksimal ${maxBytes / 1024 / 1024} MB)`, `File too large (max ${maxBytes / 1024 / 1024} MB)`);
+
+/** Refuse before reading when the client declares a body over the limit (Node discards the rest). */
+export function checkDeclaredSize(contentLength: string | undefined, maxBytes = MAX_EVIDENCE_BYTES): void {
+  const n = Number(contentLength);
+  if (contentLength !== undefined && Number.isFinite(n) && n > maxBytes) throw tooLargeError(maxBytes);
+}
 
 export function evidencePath(dir: string, sha: string): string {
   return path.join(dir, sha.slice(0, 2), sha);
@@ -43,14 +51,17 @@ export async function storeEvidence(dir: string, stream: Readable, maxBytes = MA
   const out = fs.createWriteStream(tmp);
   let size = 0;
   let head = Buffer.alloc(0);
+  let tooLarge = false;
   try {
     try {
+      // Past the limit the rest is read and discarded (not written): destroying the request
+      // would reset the connection and the client would never see the 400.
       for await (const chunk of stream) {
         const buf = chunk as Buffer;
         size += buf.length;
-        if (size > maxBytes) {
-          stream.destroy();
-          throw bad(`Berkas terlalu besar (maksimal ${maxBytes / 1024 / 1024} MB)`, `File too large (max ${maxBytes / 1024 / 1024} MB)`);
+        if (tooLarge || size > maxBytes) {
+          tooLarge = true;
+          continue;
         }
         if (head.length < 16) head = Buffer.concat([head, buf.subarray(0, 16 - head.length)]);
         hash.update(buf);
@@ -59,6 +70,7 @@ export async function storeEvidence(dir: string, stream: Readable, maxBytes = MA
     } finally {
       await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
     }
+    if (tooLarge) throw tooLargeError(maxBytes);
     if (size === 0) throw bad('Berkas kosong', 'Empty file');
     const mimeType = sniffMime(head);
     if (!mimeType)

@@ -24,7 +24,7 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../../comp
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.id.ts';
 import { parseRupiah } from '../../lib/delivery-costs.ts';
-import { formatDate, formatNumber, formatRupiah } from '../../lib/format.ts';
+import { formatDate, formatDateTime, formatNumber, formatRupiah } from '../../lib/format.ts';
 import { diffPlanVersions, isEmptyDiff, type PlanDiff } from '../../lib/plan-diff.ts';
 import { cleanCriteria, groupByProblem, yearsForTerm } from '../../lib/plan-items.ts';
 import { useLoad } from '../../lib/use-load.ts';
@@ -912,7 +912,7 @@ function VersionHistory({ plan, pairingId }: { plan: Plan; pairingId: number }) 
           <li key={v.version}>
             {t('workspace.plan.history.row', {
               n: v.version,
-              date: formatDate(v.approvedAt, locale),
+              date: formatDateTime(v.approvedAt, locale),
               by: v.approvedByName ?? '—',
               count: v.itemCount,
             })}
