@@ -23,13 +23,14 @@ describe('formatting', () => {
   it('signs the difference with a real minus', () => {
     expect(formatDiff(-1234, 'id-ID')).toBe('\u22121.234');
     expect(formatDiff(3, 'en-GB')).toBe('+3');
-    expect(formatDiff(0, 'en-GB')).toBe('0');
+    expect(formatDiff(0, 'en-GB')).toBe('\u00b10');
     expect(formatDiff(null, 'en-GB')).toBe('—');
   });
   it('signs the share as a whole percentage', () => {
     expect(formatShare(-0.25, 'en-GB')).toBe('\u221225 %');
     expect(formatShare(0.1, 'en-GB')).toBe('+10 %');
     expect(formatShare(null, 'en-GB')).toBe('');
+    expect(formatShare(0, 'en-GB')).toBe('');
   });
 });
 

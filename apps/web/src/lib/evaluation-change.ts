@@ -26,18 +26,18 @@ export function indicatorChange(baseline: number | null, now: number | null, low
   return { diff, share, direction: better ? 'improved' : 'worse', tone: better ? 'ok' : 'danger' };
 }
 
-/** A signed difference in the locale's digits: "+3", "−2" (a real minus sign), "0". */
+/** A signed difference in the locale's digits: "+3", "−2" (a real minus sign), "±0". */
 export function formatDiff(diff: number | null, locale: string): string {
   if (diff === null) return '—';
   const abs = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(Math.abs(diff));
   if (diff > 0) return `+${abs}`;
   if (diff < 0) return `\u2212${abs}`;
-  return abs;
+  return `\u00b1${abs}`;
 }
 
-/** A share as a signed whole percentage: "−25 %", "+10 %". */
+/** A share as a signed whole percentage: "−25 %", "+10 %"; nothing when there is no change. */
 export function formatShare(share: number | null, locale: string): string {
-  if (share === null) return '';
+  if (share === null || share === 0) return '';
   const pct = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.abs(share * 100));
   return `${share > 0 ? '+' : share < 0 ? '\u2212' : ''}${pct} %`;
 }

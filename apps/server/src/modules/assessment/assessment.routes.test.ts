@@ -339,6 +339,20 @@ describe('registry proposals', () => {
     expect((await auditOf('problem', b.id)).map((l) => l.action)).toEqual(['problem.propose', 'problem.accept']);
   });
 
+  it('the RW of a problem with an indicator cannot change (its baseline was counted there)', async () => {
+    const list = (await send(ctx, 'GET', `${url()}?status=accepted`, { cookie: ws.mentor.cookie })).json() as { items: Problem[] };
+    const p = list.items[0] as Problem;
+    const res = await send(ctx, 'PATCH', `${url()}/${p.id}`, { cookie: ws.mentor.cookie, body: { rw: '9' } });
+    expect(res.statusCode).toBe(400);
+    expect((errorOf(res).details.issues as { path: string }[])[0]?.path).toBe('body.rw');
+    const same = await send(ctx, 'PATCH', `${url()}/${p.id}`, {
+      cookie: ws.mentor.cookie,
+      body: { rw: p.rw?.replace(/^0+/, ''), severity: 'high' },
+    });
+    expect(same.statusCode).toBe(200);
+    expect(same.json()).toMatchObject({ rw: p.rw, severity: 'high' });
+  });
+
   it('accept: only a proposal (409 otherwise); 401, 403, 400, 404', async () => {
     const list = (await send(ctx, 'GET', `${url()}?status=accepted`, { cookie: ws.mentor.cookie })).json() as { items: Problem[] };
     const p = list.items[0] as Problem;

@@ -194,6 +194,12 @@ export function createAssessmentService(deps: WorkspaceModuleDeps) {
         const { familyIds, ...fields } = patch;
         const set: Partial<ProblemInsert> = { ...fields };
         if (fields.rw !== undefined) set.rw = fields.rw ? padRw(fields.rw) : null;
+        if (before.indicatorKey && set.rw !== undefined && set.rw !== before.rw) {
+          // the baseline was counted for that RW; the evaluation compares like with like
+          throw validationError([
+            { path: 'body.rw', message: 'RW masalah berindikator tidak dapat diubah: data awalnya dihitung untuk RW itu' },
+          ]);
+        }
         await updateProblem(tx, problemId, set, clock());
         if (familyIds !== undefined) await setProblemFamilies(tx, problemId, await checkFamilies(tx, ws, familyIds));
         await audit.record(tx, actor, {

@@ -562,36 +562,50 @@ function ProblemsSection({ pairing, ws, refresh }: TabProps) {
       {groups.proposed.length > 0 ? (
         <>
           <h3>{t(k('problems.proposed'), { count: groups.proposed.length })}</h3>
-          <ul className="plain-list">
-            {groups.proposed.map((p) => (
-              <li key={p.id} className="card">
-                <strong>{p.title}</strong> <Badge tone="info">{t(k(`category.${p.category}`))}</Badge>
-                <div className="muted small">
-                  {baseline(p)} · {t(k('problems.families'), { count: p.familyIds.length })}
-                </div>
-                {author ? (
-                  <div className="row-actions">
-                    <button
-                      type="button"
-                      className="button button-small button-primary"
-                      disabled={busy}
-                      onClick={() => run(async () => void (await assessmentApi.accept(pairing.id, p.id)))}
-                    >
-                      {t(k('problems.accept'))}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-small button-danger-outline"
-                      disabled={busy}
-                      onClick={() => setDismissing(p)}
-                    >
-                      {t(k('problems.dismiss'))}
-                    </button>
-                  </div>
-                ) : null}
-              </li>
-            ))}
-          </ul>
+          <div className="table-wrap">
+            <table className="compact-table">
+              <thead>
+                <tr>
+                  <th>{t(k('field.title'))}</th>
+                  <th>{t(k('field.category'))}</th>
+                  <th>{t(k('field.families'))}</th>
+                  {author ? <th>{t('common.actions')}</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {groups.proposed.map((p) => (
+                  <tr key={p.id}>
+                    <td className="cell-name">
+                      {p.title}
+                      <div className="cell-sub muted small">{baseline(p)}</div>
+                    </td>
+                    <td>{t(k(`category.${p.category}`))}</td>
+                    <td className="num">{formatNumber(p.familyIds.length, locale)}</td>
+                    {author ? (
+                      <td className="cell-actions">
+                        <button
+                          type="button"
+                          className="button button-small button-primary"
+                          disabled={busy}
+                          onClick={() => run(async () => void (await assessmentApi.accept(pairing.id, p.id)))}
+                        >
+                          {t(k('problems.accept'))}
+                        </button>
+                        <button
+                          type="button"
+                          className="button button-small button-danger-outline"
+                          disabled={busy}
+                          onClick={() => setDismissing(p)}
+                        >
+                          {t(k('problems.dismiss'))}
+                        </button>
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       ) : null}
 
@@ -1026,10 +1040,12 @@ function Form2Section({ pairing, ws }: TabProps) {
                       )}
                       {f.verification ? (
                         <div className="cell-sub muted small">
-                          {t(k('form2.verifiedOn'), {
-                            date: formatDate(f.verification.verifiedOn, locale),
-                            who: f.verification.verifiedByName ?? '—',
-                          })}
+                          {f.verification.verifiedByName
+                            ? t(k('form2.verifiedOn'), {
+                                date: formatDate(f.verification.verifiedOn, locale),
+                                who: f.verification.verifiedByName,
+                              })
+                            : formatDate(f.verification.verifiedOn, locale)}
                         </div>
                       ) : null}
                     </td>
