@@ -98,23 +98,23 @@ function AttentionDate({ value }: { value: string }) {
 
 /** "Tidak ada kegiatan 31 hari sejak 20 Nov 2026", "2 laporan terlambat sejak …" as badges. */
 export function ReasonBadges({ row }: { row: AttentionRow }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
-    <ul className="badges plain-list">
+    <span className="badges">
       {row.reasons.map((r) => (
-        <li key={r.kind} style={{ display: 'inline-block', marginRight: '0.25rem' }}>
-          <Badge tone={reasonTone(r.kind)}>{reasonText(t, r)}</Badge>
-        </li>
+        <span key={r.kind}>
+          <Badge tone={reasonTone(r.kind)}>{reasonText(t, locale, r)}</Badge>{' '}
+        </span>
       ))}
-    </ul>
+    </span>
   );
 }
 
 type T = ReturnType<typeof useI18n>['t'];
 
-function reasonText(t: T, r: AttentionReason): string {
+function reasonText(t: T, locale: string, r: AttentionReason): string {
   const base = t(`attention.reason.${r.kind}`, { n: r.count });
-  return r.since ? `${base} · ${t('attention.since', { date: r.since })}` : base;
+  return r.since ? `${base} · ${t('attention.since', { date: formatDate(r.since, locale) })}` : base;
 }
 
 /** The compact card on the home page: how many pairings need attention, by reason, and the first few. */

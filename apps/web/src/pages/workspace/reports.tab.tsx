@@ -295,7 +295,7 @@ function ReportDetail({
       )}
 
       {can.edit ? (
-        <NarrativeEditor key={r.updatedAt} report={r} onSaved={(x) => report.setData(x)} pairingId={pairingId} />
+        <NarrativeEditor key={`${r.id}:${r.status}`} report={r} onSaved={(x) => report.setData(x)} pairingId={pairingId} />
       ) : (
         <dl className="facts">
           <div>
