@@ -86,6 +86,8 @@ describe('supervision visits and follow-ups', () => {
     const fu = (res.json() as Visit).followUps.find((f) => f.action === 'Usulkan ke Musrenbang');
     expect(fu).toMatchObject({ ownerOpdId: ws.opdId, status: 'open', overdue: true }); // due 25 Nov, today 29 Nov
     expect(fu?.ownerOpdName).toBeTruthy();
+    const audit = await auditRows(ctx, 'follow_up', fu?.id ?? 0);
+    expect(audit).toEqual([expect.objectContaining({ action: 'follow_up.create', actor_id: ws.admin.user.id })]);
   });
 
   it('lists visits with follow-ups; a follow-up past due is overdue', async () => {
