@@ -62,7 +62,8 @@ export default defineConfig({
     cwd: here,
     url: `${BASE_URL}/api/health`,
     timeout: 120_000,
-    reuseExistingServer: false,
+    // E2E_REUSE=1 with E2E_PORT pointing at a running demo server: quick iterations while writing a test
+    reuseExistingServer: process.env.E2E_REUSE === '1',
     stdout: 'pipe',
     stderr: 'pipe',
     // A small synthetic registry keeps start-up quick (the default is 10,000 families).

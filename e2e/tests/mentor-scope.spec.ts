@@ -24,7 +24,7 @@ test('a mentor sees only their own kelurahan and no board', async ({ page, playw
   await expect(page.getByText('Bandengan')).toHaveCount(0);
 
   const nav = mainNav(page);
-  await expect(nav.getByRole('link')).toHaveText(['Beranda', 'Kelurahan saya', 'Keluarga', 'Wilayah', 'Akun saya']);
+  await expect(nav.getByRole('link')).toHaveText(['Beranda', 'Kelurahan saya', 'Perlu perhatian', 'Keluarga', 'Wilayah', 'Akun saya']);
   await expect(page.getByRole('link', { name: 'Papan pendampingan' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Jejak audit' })).toHaveCount(0);
 
