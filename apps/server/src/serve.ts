@@ -3,6 +3,7 @@ import { createApp, defaultWebDist } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { type Config, loadConfig } from './config.ts';
 import { seedDemo, seedDemoRegistry } from './seed/demo.ts';
+import { seedDemoCycle } from './seed/demo-cycle.ts';
 
 /** Starts the HTTP server: the one owner of the embedded database while it runs. */
 export async function serve(opts: { demo: boolean; config?: Config; log?: (m: string) => void }) {
@@ -22,6 +23,7 @@ export async function serve(opts: { demo: boolean; config?: Config; log?: (m: st
   });
   if (opts.demo && (await seedDemo(database, services, config.scope))) log('demo accounts and pairings created (see README)');
   if (opts.demo) await seedDemoRegistry(database, config.scope, Number(process.env.DEMO_FAMILIES ?? 10_000), log);
+  if (opts.demo && config.scope === '33.75') await seedDemoCycle(database, services, log);
   if ((await services.users.count()) === 0) {
     log('no user exists yet: create the first admin with  npx dampingan admin create --username NAME');
   }

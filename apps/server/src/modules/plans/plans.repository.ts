@@ -264,9 +264,9 @@ export async function familiesOutside(db: DbOrTx, villageCode: string, ids: numb
 }
 
 export async function findProblem(db: DbOrTx, id: number) {
-  const [r] = await rows<{ id: number; pairing_id: number; status: string; title: string }>(
+  const [r] = await rows<{ id: number; pairing_id: number; status: string; title: string; rw: string | null }>(
     db,
-    sql`select id, pairing_id, status, title from problems where id = ${id}`,
+    sql`select id, pairing_id, status, title, rw from problems where id = ${id}`,
   );
   return r;
 }

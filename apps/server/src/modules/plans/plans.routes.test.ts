@@ -125,6 +125,25 @@ describe('plan items', () => {
     expect(await auditCount('plan_item.create', item.id)).toBe(1);
   });
 
+  it("the default baseline counts over the problem's RW when it has one (as the problem's own baseline)", async () => {
+    const [r] = await rows<{ id: number }>(
+      ctx.database.db,
+      sql`insert into problems (pairing_id, category, title, status, rw) values (${ws.pairing.id}, 'slum_wastewater', 'Tanpa jamban di RW 04', 'accepted', '004') returning id`,
+    );
+    const res = await send(ctx, 'POST', `${base()}/items`, {
+      cookie: ws.mentor.cookie,
+      body: itemBody({ problemId: r?.id, title: 'Jamban RW 04' }),
+    });
+    expect(res.statusCode).toBe(201);
+    // RW 004's desil 1–4 families all have their own toilet; the village as a whole has 3 without
+    expect((res.json() as PlanItem).indicatorTargets[0]).toMatchObject({ indicatorKey: 'no_own_toilet_desil_1_4', baseline: 0 });
+    const cancel = await send(ctx, 'POST', `${base()}/items/${(res.json() as PlanItem).id}/cancel`, {
+      cookie: ws.mentor.cookie,
+      body: { reason: 'Hanya untuk uji baseline per RW' },
+    });
+    expect(cancel.statusCode).toBe(200);
+  });
+
   it('the operator may author too', async () => {
     const res = await send(ctx, 'POST', `${base()}/items`, {
       cookie: ws.operator.cookie,

@@ -20,7 +20,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { WorkspaceModuleDeps } from '../workspace/deps.ts';
-import { countFamilies, indicatorValues, matchingFamilyIds } from '../workspace/family-criteria.ts';
+import { countFamilies, INDICATORS, indicatorValues, matchingFamilyIds } from '../workspace/family-criteria.ts';
 import { loadWorkspace, type Workspace } from '../workspace/workspace-access.ts';
 import { editState, type Issue, termIssues } from './plan-rules.ts';
 import {
@@ -114,15 +114,24 @@ export function createPlansService(deps: WorkspaceModuleDeps) {
     return [];
   }
 
-  async function resolveTargets(tx: DbOrTx, ws: Workspace, list: ItemInput['indicatorTargets']) {
+  /**
+   * Indicator targets: a missing baseline is the registry's value now, counted over the problem's
+   * RW when it has one (as the problem's own baseline was), else over the whole village.
+   */
+  async function resolveTargets(tx: DbOrTx, ws: Workspace, problemId: number, list: ItemInput['indicatorTargets']) {
     let values: Record<IndicatorKey, number> | null = null;
+    const rw = (await findProblem(tx, problemId))?.rw ?? null;
     const issues: Issue[] = [];
     const out: { name: string; unit: string; indicatorKey: string | null; baseline: number; target: number; targetDate: string }[] = [];
     for (const [i, t] of list.entries()) {
       let baseline = t.baseline;
       if (baseline === undefined && t.indicatorKey) {
-        values ??= await indicatorValues(tx, ws.villageCode);
-        baseline = values[t.indicatorKey];
+        if (rw) {
+          baseline = await countFamilies(tx, ws.villageCode, { ...INDICATORS[t.indicatorKey].criteria, rw });
+        } else {
+          values ??= await indicatorValues(tx, ws.villageCode);
+          baseline = values[t.indicatorKey];
+        }
       }
       if (baseline === undefined) {
         issues.push({ path: `body.indicatorTargets.${i}.baseline`, message: 'Isi nilai awal (baseline) atau pilih indikator registri' });
@@ -139,7 +148,7 @@ export function createPlansService(deps: WorkspaceModuleDeps) {
       ...termIssues(v.term as ItemInput['term'], v.startYear, v.endYear, ws.year),
       ...(await checkOpd(tx, v.responsibleOpdId)),
     ];
-    const resolved = targets ? await resolveTargets(tx, ws, targets) : null;
+    const resolved = targets ? await resolveTargets(tx, ws, v.problemId, targets) : null;
     if (resolved) issues.push(...resolved.issues);
     if (issues.length) throw invalid(issues);
     return resolved?.out;
