@@ -177,3 +177,24 @@ test('family page and import result screenshots @screenshots', async ({ browser,
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('mentoring-cycle workspace screenshots (the seeded Bandengan demo) @screenshots', async ({ browser }) => {
+  const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const page = await desktop.newPage();
+  await login(page, 'mentor.dinkes');
+  const pairings = (await (await page.request.get('/api/pairings')).json()) as {
+    items: { id: number; villageName: string; year: number }[];
+  };
+  const bandengan = pairings.items.find((p) => p.villageName === 'Bandengan' && p.year === 2026);
+  expect(bandengan).toBeDefined();
+  for (const [slug, file, heading] of [
+    ['rencana', 'screenshot-plan.png', /Rencana aksi/],
+    ['laporan', 'screenshot-reports.png', /Laporan bulanan/],
+    ['evaluasi', 'screenshot-evaluation.png', /Evaluasi Desember/],
+  ] as const) {
+    await page.goto(`/pendampingan/${bandengan?.id}/${slug}`);
+    await expect(page.getByRole('heading', { name: heading }).first()).toBeVisible();
+    await page.screenshot({ path: path.join(docs, file), fullPage: true });
+  }
+  await desktop.close();
+});

@@ -12,9 +12,18 @@ import type { Services } from '../app.ts';
 import type { Database } from '../db/client.ts';
 import { rows } from '../db/client.ts';
 import type { Actor } from '../modules/auth/actor.ts';
+import { INDICATORS } from '../modules/workspace/family-criteria.ts';
 import { getMeta, setMeta } from './reference-data.ts';
 
 const VILLAGE = '33.75.03.1009';
+const TITLES: Record<string, string> = {
+  stunting: 'Kelas gizi dan PMT balita',
+  slum_wastewater: 'Bantuan jamban sehat keluarga',
+  housing_rtlh: 'Rehab rumah tidak layak huni',
+  slum_drinking_water: 'Sambungan air minum layak',
+  education: 'Pendampingan kembali bersekolah',
+  health: 'Pendaftaran JKN PBI',
+};
 const YEAR = 2026;
 
 async function actor(database: Database, username: string): Promise<Actor | null> {
@@ -103,7 +112,7 @@ export async function seedDemoCycle(database: Database, services: Services, log:
   for (const p of [...accepted, stunting]) {
     const item = await services.plans.createItem(mentor, pid, {
       problemId: p.id,
-      title: p.category === 'stunting' ? 'Kelas gizi dan PMT balita' : `Penanganan: ${p.title}`,
+      title: TITLES[p.category] ?? `Penanganan: ${p.title}`,
       description: null,
       term: 'short',
       startYear: YEAR,
@@ -130,7 +139,8 @@ export async function seedDemoCycle(database: Database, services: Services, log:
         : [],
     });
     if (p.rw && p.indicatorKey) {
-      await services.plans.setTargetFamilies(mentor, pid, item.id, { criteria: { desilMax: 4, rw: p.rw } });
+      const criteria = { ...INDICATORS[p.indicatorKey].criteria, rw: p.rw };
+      await services.plans.setTargetFamilies(mentor, pid, item.id, { criteria });
     }
     items.push(item);
   }

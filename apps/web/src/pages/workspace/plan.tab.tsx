@@ -137,7 +137,6 @@ export function PlanTab({ pairing, ws }: TabProps) {
                   <th scope="col" className="num">
                     {t('workspace.plan.item.cost')}
                   </th>
-                  <th scope="col">{t('workspace.plan.item.channel')}</th>
                   <th scope="col">{t('workspace.plan.item.targets')}</th>
                   <th scope="col">{t('workspace.plan.item.indicators')}</th>
                   {canAuthor ? <th scope="col">{t('common.actions')}</th> : null}
@@ -170,8 +169,12 @@ export function PlanTab({ pairing, ws }: TabProps) {
                     <td className="num">
                       {formatRupiah(i.estimatedCost, locale)}
                       {i.fundingSource ? <div className="muted">{t(`workspace.plan.funding.${i.fundingSource}` as MessageKey)}</div> : null}
+                      {i.planningChannel ? (
+                        <div className="muted">
+                          {t('workspace.plan.item.channel')}: {t(`workspace.plan.channel.${i.planningChannel}` as MessageKey)}
+                        </div>
+                      ) : null}
                     </td>
-                    <td>{i.planningChannel ? t(`workspace.plan.channel.${i.planningChannel}` as MessageKey) : '—'}</td>
                     <td>
                       {t('workspace.plan.item.targetCount', { n: i.targetFamilyCount })}
                       {canAuthor && i.status === 'active' ? (

@@ -141,7 +141,7 @@ function ReportDetail({
   access: { author: boolean; review: boolean };
   onChanged: () => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t, has, locale } = useI18n();
   const report = useLoad(() => reportsApi.get(pairingId, reportId), [pairingId, reportId]);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -262,7 +262,10 @@ function ReportDetail({
                 {' '}
                 (
                 {s.interventions.costs
-                  .map((c) => `${c.fundingSource.toUpperCase().replaceAll('_', ' ')} ${formatRupiah(c.amount, locale)}`)
+                  .map((c) => {
+                    const key = `workspace.plan.funding.${c.fundingSource}`;
+                    return `${has(key) ? t(key) : c.fundingSource} ${formatRupiah(c.amount, locale)}`;
+                  })
                   .join('; ')}
                 )
               </span>
