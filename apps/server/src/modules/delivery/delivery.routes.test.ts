@@ -347,6 +347,9 @@ describe('evidence', () => {
     expect(dl.statusCode).toBe(200);
     expect(dl.headers['content-type']).toBe('image/jpeg');
     expect(dl.rawPayload).toEqual(JPEG);
+    // an uploaded file is never sniffed into, or run as, a page of this origin
+    expect(dl.headers['x-content-type-options']).toBe('nosniff');
+    expect(String(dl.headers['content-security-policy'])).toContain('sandbox');
     expect((await send(ctx, 'GET', `/api/evidence/${evidenceId}`, { cookie: ws.otherMentor.cookie })).statusCode).toBe(404);
     expect((await send(ctx, 'GET', `/api/evidence/${evidenceId}`)).statusCode).toBe(401);
     expect((await send(ctx, 'GET', '/api/evidence/abc', { cookie: ws.admin.cookie })).statusCode).toBe(400);
