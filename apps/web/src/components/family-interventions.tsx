@@ -1,11 +1,9 @@
 import { deliveryApi } from '../api/workspace-delivery.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import type { MessageKey } from '../i18n/messages.id.ts';
-import { formatDate, formatRupiah } from '../lib/format.ts';
+import { formatDate } from '../lib/format.ts';
 import { useLoad } from '../lib/use-load.ts';
 import { Badge, ErrorAlert, Loading } from './feedback.tsx';
-
-const STATUS_TONE = { planned: 'muted', in_progress: 'info', done: 'ok', cancelled: 'danger' } as const;
+import { InterventionCostCell, InterventionStatusBadge } from './intervention-cells.tsx';
 
 /** Convergence: every intervention from every OPD/pairing that reached this family ("Intervensi dari semua OPD"). */
 export function FamilyInterventions({ familyId }: { familyId: number }) {
@@ -51,16 +49,9 @@ export function FamilyInterventions({ familyId }: { familyId: number }) {
                     </a>
                   </td>
                   <td>{i.personName ?? t('workspace.delivery.convergence.family')}</td>
-                  <td className="num">
-                    {formatRupiah(i.totalCost, locale)}
-                    {i.costs.map((c) => (
-                      <div key={c.fundingSource} className="muted">
-                        {t(`workspace.plan.funding.${c.fundingSource}` as MessageKey)}: {formatRupiah(c.amount, locale)}
-                      </div>
-                    ))}
-                  </td>
+                  <InterventionCostCell totalCost={i.totalCost} costs={i.costs} />
                   <td>
-                    <Badge tone={STATUS_TONE[i.status]}>{t(`workspace.delivery.status.${i.status}` as MessageKey)}</Badge>
+                    <InterventionStatusBadge status={i.status} />
                   </td>
                 </tr>
               ))}

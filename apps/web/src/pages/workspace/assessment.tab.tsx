@@ -14,14 +14,17 @@ import {
 } from '@dampingan/contracts';
 import { type FormEvent, useState } from 'react';
 import { assessmentApi } from '../../api/workspace-assessment.ts';
+import { OptionSelect } from '../../components/choice-fields.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { Badge, ErrorAlert, Loading, Notice } from '../../components/feedback.tsx';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
 import { ReasonDialog } from '../../components/reason-dialog.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.id.ts';
 import { fromDraft, groupProblems, type ProfileDraft, rwLabel, toDraft, verifiedShare } from '../../lib/assessment-profile.ts';
 import { formatDate, formatDateTime, formatNumber, formatRupiah } from '../../lib/format.ts';
+import { patchRow, removeRow } from '../../lib/list-rows.ts';
 import { useForm } from '../../lib/use-form.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { blankToNull } from '../../lib/validate.ts';
@@ -203,6 +206,10 @@ function ProfileDialog({
     await form.submit(VillageProfileDataSchema, input, async (data) => onSaved(await assessmentApi.saveProfile(pairingId, data)));
   }
   const err = (path: string) => form.errors[path];
+  type Lists = Pick<ProfileDraft, 'economy' | 'funding'>;
+  const setRow = <L extends keyof Lists>(list: L, i: number, patch: Partial<Lists[L][number]>) =>
+    form.setValues((prev) => ({ ...prev, [list]: patchRow<Lists[L][number]>(prev[list], i, patch) }));
+  const dropRow = (list: keyof Lists, i: number) => form.setValues((prev) => ({ ...prev, [list]: removeRow<object>(prev[list], i) }));
 
   return (
     <Dialog title={t(k('profile.title'))} onClose={onClose} wide>
@@ -212,60 +219,24 @@ function ProfileDialog({
           {d.economy.map((e, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
             <div className="form-grid" key={i}>
-              <SelectField
+              <OptionSelect
                 label={t(k('economy.kind'))}
                 value={e.kind}
-                onChange={(ev) =>
-                  up((x) => {
-                    (x.economy[i] as (typeof x.economy)[number]).kind = ev.target.value as typeof e.kind;
-                  })
-                }
-              >
-                {EconomyKindSchema.options.map((o) => (
-                  <option key={o} value={o}>
-                    {t(k(`economyKind.${o}`))}
-                  </option>
-                ))}
-              </SelectField>
+                onChange={(ev) => setRow('economy', i, { kind: ev.target.value as typeof e.kind })}
+                options={EconomyKindSchema.options}
+                optionLabel={(o) => t(k(`economyKind.${o}`))}
+              />
               <TextField
                 label={t(k('economy.name'))}
                 value={e.name}
                 required
                 error={err(`economy.${i}.name`)}
-                onChange={(ev) =>
-                  up((x) => {
-                    (x.economy[i] as (typeof x.economy)[number]).name = ev.target.value;
-                  })
-                }
+                onChange={(ev) => setRow('economy', i, { name: ev.target.value })}
               />
-              <TextField
-                label={t(k('economy.size'))}
-                value={e.size}
-                onChange={(ev) =>
-                  up((x) => {
-                    (x.economy[i] as (typeof x.economy)[number]).size = ev.target.value;
-                  })
-                }
-              />
-              <TextField
-                label={t(k('note'))}
-                value={e.note}
-                onChange={(ev) =>
-                  up((x) => {
-                    (x.economy[i] as (typeof x.economy)[number]).note = ev.target.value;
-                  })
-                }
-              />
+              <TextField label={t(k('economy.size'))} value={e.size} onChange={(ev) => setRow('economy', i, { size: ev.target.value })} />
+              <TextField label={t(k('note'))} value={e.note} onChange={(ev) => setRow('economy', i, { note: ev.target.value })} />
               <div className="form-actions span-2">
-                <button
-                  type="button"
-                  className="button button-small button-danger-outline"
-                  onClick={() =>
-                    up((x) => {
-                      x.economy.splice(i, 1);
-                    })
-                  }
-                >
+                <button type="button" className="button button-small button-danger-outline" onClick={() => dropRow('economy', i)}>
                   {t(k('remove'))}
                 </button>
               </div>
@@ -399,63 +370,31 @@ function ProfileDialog({
           {d.funding.map((f, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
             <div className="form-grid" key={i}>
-              <SelectField
+              <OptionSelect
                 label={t(k('funding.source'))}
                 value={f.source}
                 error={err(`funding.${i}.source`)}
-                onChange={(ev) =>
-                  up((x) => {
-                    (x.funding[i] as (typeof x.funding)[number]).source = ev.target.value as typeof f.source;
-                  })
-                }
-              >
-                {FundingSourceSchema.options.map((o) => (
-                  <option key={o} value={o}>
-                    {t(k(`funding.${o}`))}
-                  </option>
-                ))}
-              </SelectField>
+                onChange={(ev) => setRow('funding', i, { source: ev.target.value as typeof f.source })}
+                options={FundingSourceSchema.options}
+                optionLabel={(o) => t(k(`funding.${o}`))}
+              />
               <TextField
                 label={t(k('funding.amount'))}
                 inputMode="numeric"
                 value={f.amount}
                 error={err(`funding.${i}.amount`)}
-                onChange={(ev) =>
-                  up((x) => {
-                    (x.funding[i] as (typeof x.funding)[number]).amount = ev.target.value;
-                  })
-                }
+                onChange={(ev) => setRow('funding', i, { amount: ev.target.value })}
               />
               <TextField
                 label={t('common.year')}
                 inputMode="numeric"
                 value={f.year}
                 error={err(`funding.${i}.year`)}
-                onChange={(ev) =>
-                  up((x) => {
-                    (x.funding[i] as (typeof x.funding)[number]).year = ev.target.value;
-                  })
-                }
+                onChange={(ev) => setRow('funding', i, { year: ev.target.value })}
               />
-              <TextField
-                label={t(k('note'))}
-                value={f.note}
-                onChange={(ev) =>
-                  up((x) => {
-                    (x.funding[i] as (typeof x.funding)[number]).note = ev.target.value;
-                  })
-                }
-              />
+              <TextField label={t(k('note'))} value={f.note} onChange={(ev) => setRow('funding', i, { note: ev.target.value })} />
               <div className="form-actions span-2">
-                <button
-                  type="button"
-                  className="button button-small button-danger-outline"
-                  onClick={() =>
-                    up((x) => {
-                      x.funding.splice(i, 1);
-                    })
-                  }
-                >
+                <button type="button" className="button button-small button-danger-outline" onClick={() => dropRow('funding', i)}>
                   {t(k('remove'))}
                 </button>
               </div>
@@ -485,14 +424,7 @@ function ProfileDialog({
           }
         />
         <ErrorAlert error={form.error} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={form.busy}>
-            {t('common.save')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} busy={form.busy} />
       </form>
     </Dialog>
   );
@@ -783,20 +715,16 @@ function ProblemDialog({
             <option value="problem">{t(k('kind.problem'))}</option>
             <option value="potential">{t(k('kind.potential'))}</option>
           </SelectField>
-          <SelectField
+          <OptionSelect
             label={t(k('field.category'))}
             value={v.category}
             required
             error={form.errors.category}
             onChange={(e) => form.set('category', e.target.value)}
-          >
-            <option value="">{t('common.choose')}</option>
-            {ProblemCategorySchema.options.map((c) => (
-              <option key={c} value={c}>
-                {t(k(`category.${c}`))}
-              </option>
-            ))}
-          </SelectField>
+            options={ProblemCategorySchema.options}
+            optionLabel={(c) => t(k(`category.${c}`))}
+            blank={t('common.choose')}
+          />
           <TextField
             className="span-2"
             label={t(k('field.title'))}
@@ -820,18 +748,14 @@ function ProblemDialog({
             error={form.errors.evidence}
             onChange={(e) => form.set('evidence', e.target.value)}
           />
-          <SelectField
+          <OptionSelect
             label={t(k('field.severity'))}
             value={v.severity}
             error={form.errors.severity}
             onChange={(e) => form.set('severity', e.target.value)}
-          >
-            {SeveritySchema.options.map((s) => (
-              <option key={s} value={s}>
-                {t(k(`severity.${s}`))}
-              </option>
-            ))}
-          </SelectField>
+            options={SeveritySchema.options}
+            optionLabel={(s) => t(k(`severity.${s}`))}
+          />
           <TextField
             label={t(k('field.rw'))}
             inputMode="numeric"
@@ -903,14 +827,7 @@ function ProblemDialog({
           )}
         </fieldset>
         <ErrorAlert error={form.error} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={form.busy}>
-            {t('common.save')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} busy={form.busy} />
       </form>
     </Dialog>
   );

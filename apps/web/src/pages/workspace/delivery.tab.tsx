@@ -12,18 +12,20 @@ import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
 import { currentPosition, deliveryApi, evidenceUrl, uploadEvidence } from '../../api/workspace-delivery.ts';
 import { planApi } from '../../api/workspace-plan.ts';
+import { OpdSelect, OptionSelect } from '../../components/choice-fields.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { Badge, ErrorAlert, LoadFailure, Loading, Notice } from '../../components/feedback.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
+import { InterventionCostCell, InterventionStatusBadge } from '../../components/intervention-cells.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.id.ts';
 import { type CostRow, costsFromRows, monthsOfYear } from '../../lib/delivery-costs.ts';
-import { formatDate, formatRupiah, todayIso } from '../../lib/format.ts';
+import { fieldBinder } from '../../lib/field-binding.ts';
+import { formatDate, todayIso } from '../../lib/format.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { type FieldErrors, validate } from '../../lib/validate.ts';
 import type { TabProps } from './workspace-tabs.ts';
-
-const STATUS_TONE = { planned: 'muted', in_progress: 'info', done: 'ok', cancelled: 'danger' } as const;
 
 type Dialogs = { kind: 'record' } | { kind: 'evidence'; item: Intervention } | { kind: 'status'; item: Intervention } | null;
 
@@ -134,16 +136,9 @@ export function DeliveryTab({ pairing, ws }: TabProps) {
                       </>
                     )}
                   </td>
-                  <td className="num">
-                    {formatRupiah(i.totalCost, locale)}
-                    {i.costs.map((c) => (
-                      <div key={c.fundingSource} className="muted">
-                        {t(`workspace.plan.funding.${c.fundingSource}` as MessageKey)}: {formatRupiah(c.amount, locale)}
-                      </div>
-                    ))}
-                  </td>
+                  <InterventionCostCell totalCost={i.totalCost} costs={i.costs} />
                   <td>
-                    <Badge tone={STATUS_TONE[i.status]}>{t(`workspace.delivery.status.${i.status}` as MessageKey)}</Badge>
+                    <InterventionStatusBadge status={i.status} />
                   </td>
                   <td>
                     <ul className="plain-list">
@@ -279,6 +274,7 @@ function RecordDialog({
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof typeof v>(k: K, value: (typeof v)[K]) => setV((x) => ({ ...x, [k]: value }));
+  const field = fieldBinder(v, set, errors);
   const item = plan.data?.items.find((i) => String(i.id) === v.planItemId);
   const targets = useLoad(() => (item ? planApi.targets(pairingId, item.id) : Promise.resolve({ items: [] })), [pairingId, item?.id]);
   const isChosen = (id: number) => chosen.some((c) => c.familyId === id);
@@ -355,43 +351,10 @@ function RecordDialog({
               </option>
             ))}
         </SelectField>
-        <TextField
-          className="span-2"
-          label={t('workspace.delivery.activity')}
-          value={v.title}
-          onChange={(e) => set('title', e.target.value)}
-          error={errors.title}
-          required
-        />
-        <TextField
-          label={t('workspace.delivery.helpType')}
-          value={v.helpType}
-          onChange={(e) => set('helpType', e.target.value)}
-          error={errors.helpType}
-          hint={t('workspace.plan.item.helpTypeHint')}
-          required
-        />
-        <SelectField
-          label={t('workspace.delivery.opd')}
-          value={v.opdId}
-          onChange={(e) => set('opdId', e.target.value)}
-          error={errors.opdId}
-        >
-          {opdList.length === 0 ? <option value={opdId}>{opdId}</option> : null}
-          {opdList.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          label={t('workspace.delivery.date')}
-          type="date"
-          value={v.deliveredOn}
-          onChange={(e) => set('deliveredOn', e.target.value)}
-          error={errors.deliveredOn}
-          required
-        />
+        <TextField className="span-2" label={t('workspace.delivery.activity')} {...field('title')} required />
+        <TextField label={t('workspace.delivery.helpType')} {...field('helpType')} hint={t('workspace.plan.item.helpTypeHint')} required />
+        <OpdSelect label={t('workspace.delivery.opd')} {...field('opdId')} opds={opdList} fallbackId={opdId} />
+        <TextField label={t('workspace.delivery.date')} type="date" {...field('deliveredOn')} required />
         <SelectField
           label={t('common.status')}
           value={v.status}
@@ -406,20 +369,8 @@ function RecordDialog({
               </option>
             ))}
         </SelectField>
-        <TextField
-          label={t('workspace.delivery.output')}
-          type="number"
-          min={0}
-          value={v.outputVolume}
-          onChange={(e) => set('outputVolume', e.target.value)}
-          error={errors.outputVolume}
-        />
-        <TextField
-          label={t('workspace.delivery.unit')}
-          value={v.outputUnit}
-          onChange={(e) => set('outputUnit', e.target.value)}
-          error={errors.outputUnit}
-        />
+        <TextField label={t('workspace.delivery.output')} type="number" min={0} {...field('outputVolume')} />
+        <TextField label={t('workspace.delivery.unit')} {...field('outputUnit')} />
         <SelectField
           className="span-2"
           label={t('workspace.delivery.reach')}
@@ -489,21 +440,17 @@ function RecordDialog({
           {costs.map((c, idx) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved
             <div key={idx} className="grid-2">
-              <SelectField
+              <OptionSelect
                 label={t('workspace.plan.item.funding')}
                 value={c.fundingSource}
                 error={errors[`costs.${idx}.fundingSource`]}
                 onChange={(e) =>
                   setCosts((cs) => cs.map((x, j) => (j === idx ? { ...x, fundingSource: e.target.value as CostRow['fundingSource'] } : x)))
                 }
-              >
-                <option value="">—</option>
-                {FundingSourceSchema.options.map((o) => (
-                  <option key={o} value={o}>
-                    {t(`workspace.plan.funding.${o}` as MessageKey)}
-                  </option>
-                ))}
-              </SelectField>
+                options={FundingSourceSchema.options}
+                optionLabel={(o) => t(`workspace.plan.funding.${o}` as MessageKey)}
+                blank="—"
+              />
               <TextField
                 label={t('workspace.delivery.amount')}
                 inputMode="numeric"
@@ -531,14 +478,7 @@ function RecordDialog({
         <div className="span-2">
           <ErrorAlert error={error} />
         </div>
-        <div className="form-actions span-2">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {t('common.save')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} busy={busy} wide />
       </form>
     </Dialog>
   );
@@ -599,14 +539,7 @@ function EvidenceDialog({
         />
         {done ? <Notice kind="success">{done}</Notice> : null}
         <ErrorAlert error={error} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.close')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy || !file}>
-            {t('workspace.delivery.upload')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} cancelLabel={t('common.close')} submitLabel={t('workspace.delivery.upload')} busy={busy || !file} />
       </form>
     </Dialog>
   );
@@ -648,18 +581,14 @@ function StatusDialog({
   return (
     <Dialog title={t('workspace.delivery.statusTitle')} onClose={onClose}>
       <form onSubmit={submit} noValidate>
-        <SelectField
+        <OptionSelect
           label={t('common.status')}
           value={status}
           onChange={(e) => setStatus(e.target.value as InterventionStatus)}
           error={errors.status}
-        >
-          {InterventionStatusSchema.options.map((s) => (
-            <option key={s} value={s}>
-              {t(`workspace.delivery.status.${s}` as MessageKey)}
-            </option>
-          ))}
-        </SelectField>
+          options={InterventionStatusSchema.options}
+          optionLabel={(s) => t(`workspace.delivery.status.${s}` as MessageKey)}
+        />
         {status === 'cancelled' ? (
           <TextAreaField
             label={t('workspace.delivery.cancelReason')}
@@ -671,14 +600,7 @@ function StatusDialog({
           />
         ) : null}
         <ErrorAlert error={error} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy || (status === 'cancelled' && reason.trim().length < 3)}>
-            {t('common.save')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} busy={busy || (status === 'cancelled' && reason.trim().length < 3)} />
       </form>
     </Dialog>
   );

@@ -10,13 +10,16 @@ import {
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { evaluationApi } from '../../api/workspace-evaluation.ts';
+import { OptionSelect } from '../../components/choice-fields.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { Badge, ErrorAlert, Loading, Notice } from '../../components/feedback.tsx';
 import { SelectField, TextAreaField } from '../../components/fields.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.id.ts';
 import { rwLabel } from '../../lib/assessment-profile.ts';
 import { formatDiff, formatShare, indicatorChange, targetProgress } from '../../lib/evaluation-change.ts';
+import { fieldBinder } from '../../lib/field-binding.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { useForm } from '../../lib/use-form.ts';
 import { useLoad } from '../../lib/use-load.ts';
@@ -181,6 +184,7 @@ function OutcomeDialog({
 }) {
   const { t } = useI18n();
   const form = useForm({ outcome: p.outcome ?? '', reason: p.reason ?? '' });
+  const field = fieldBinder(form.values, form.set, form.errors);
   async function submit(e: FormEvent) {
     e.preventDefault();
     await form.submit(ProblemOutcomeInputSchema, form.values, async (data) =>
@@ -190,38 +194,19 @@ function OutcomeDialog({
   return (
     <Dialog title={t(k('outcomeTitle'), { title: p.title })} onClose={onClose}>
       <form onSubmit={submit} noValidate>
-        <SelectField
+        <OptionSelect
           label={t(k('outcome'))}
           value={form.values.outcome}
           required
           error={form.errors.outcome}
           onChange={(e) => form.set('outcome', e.target.value)}
-        >
-          <option value="">{t('common.choose')}</option>
-          {EvalOutcomeSchema.options.map((o) => (
-            <option key={o} value={o}>
-              {t(k(`outcome.${o}`))}
-            </option>
-          ))}
-        </SelectField>
-        <TextAreaField
-          label={t(k('reason'))}
-          rows={3}
-          required
-          hint={t('common.reasonHint')}
-          value={form.values.reason}
-          error={form.errors.reason}
-          onChange={(e) => form.set('reason', e.target.value)}
+          options={EvalOutcomeSchema.options}
+          optionLabel={(o) => t(k(`outcome.${o}`))}
+          blank={t('common.choose')}
         />
+        <TextAreaField label={t(k('reason'))} rows={3} required hint={t('common.reasonHint')} {...field('reason')} />
         <ErrorAlert error={form.error} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={form.busy}>
-            {t('common.save')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} busy={form.busy} />
       </form>
     </Dialog>
   );
@@ -230,6 +215,7 @@ function OutcomeDialog({
 function DecisionSection({ e, canDecide, onChange }: { e: Evaluation; canDecide: boolean; onChange: (e: Evaluation) => void }) {
   const { t, locale } = useI18n();
   const form = useForm({ decision: e.decision?.decision ?? '', reason: e.decision?.reason ?? '' });
+  const field = fieldBinder(form.values, form.set, form.errors);
   const [saved, setSaved] = useState(false);
   async function submit(ev: FormEvent) {
     ev.preventDefault();
@@ -266,15 +252,7 @@ function DecisionSection({ e, canDecide, onChange }: { e: Evaluation; canDecide:
             <option value="continue">{t(k('decision.continue'))}</option>
             <option value="graduate">{t(k('decision.graduate'))}</option>
           </SelectField>
-          <TextAreaField
-            label={t(k('reason'))}
-            rows={2}
-            required
-            hint={t('common.reasonHint')}
-            value={form.values.reason}
-            error={form.errors.reason}
-            onChange={(ev) => form.set('reason', ev.target.value)}
-          />
+          <TextAreaField label={t(k('reason'))} rows={2} required hint={t('common.reasonHint')} {...field('reason')} />
           <ErrorAlert error={form.error} />
           {saved ? <Notice kind="success">{t(k('decision.saved'))}</Notice> : null}
           <div className="form-actions span-2">

@@ -18,12 +18,15 @@ import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
 import { planApi, type TargetFamily } from '../../api/workspace-plan.ts';
+import { OpdSelect, OptionSelect } from '../../components/choice-fields.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { Badge, ErrorAlert, LoadFailure, Loading, Notice } from '../../components/feedback.tsx';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.id.ts';
 import { parseRupiah } from '../../lib/delivery-costs.ts';
+import { fieldBinder } from '../../lib/field-binding.ts';
 import { formatDate, formatDateTime, formatNumber, formatRupiah } from '../../lib/format.ts';
 import { diffPlanVersions, isEmptyDiff, type PlanDiff } from '../../lib/plan-diff.ts';
 import { cleanCriteria, groupByProblem, yearsForTerm } from '../../lib/plan-items.ts';
@@ -319,14 +322,7 @@ function TextDialog({
           hint={t('common.reasonHint')}
         />
         <ErrorAlert error={error} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy || text.trim().length < 3}>
-            {submitLabel}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} submitLabel={submitLabel} busy={busy || text.trim().length < 3} />
       </form>
     </Dialog>
   );
@@ -393,6 +389,7 @@ function ItemDialog({
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof v, value: string) => setV((x) => ({ ...x, [k]: value }));
+  const field = fieldBinder(v, set, errors);
   const num = (s: string) => (s.trim() === '' ? null : Number(s));
 
   async function submit(e: FormEvent) {
@@ -449,14 +446,7 @@ function ItemDialog({
     <Dialog title={item ? t('workspace.plan.item.edit') : t('workspace.plan.item.new')} onClose={onClose} wide>
       {problems.data && problems.data.items.length === 0 ? <Notice kind="warning">{t('workspace.plan.noProblems')}</Notice> : null}
       <form onSubmit={submit} noValidate className="form-grid">
-        <SelectField
-          className="span-2"
-          label={t('workspace.plan.problem')}
-          value={v.problemId}
-          onChange={(e) => set('problemId', e.target.value)}
-          error={errors.problemId}
-          required
-        >
+        <SelectField className="span-2" label={t('workspace.plan.problem')} {...field('problemId')} required>
           <option value="">—</option>
           {problems.data?.items.map((p) => (
             <option key={p.id} value={p.id}>
@@ -464,23 +454,9 @@ function ItemDialog({
             </option>
           ))}
         </SelectField>
-        <TextField
-          className="span-2"
-          label={t('workspace.plan.item.title')}
-          value={v.title}
-          onChange={(e) => set('title', e.target.value)}
-          error={errors.title}
-          required
-        />
-        <TextAreaField
-          className="span-2"
-          label={t('workspace.plan.item.description')}
-          value={v.description}
-          onChange={(e) => set('description', e.target.value)}
-          error={errors.description}
-          rows={2}
-        />
-        <SelectField
+        <TextField className="span-2" label={t('workspace.plan.item.title')} {...field('title')} required />
+        <TextAreaField className="span-2" label={t('workspace.plan.item.description')} {...field('description')} rows={2} />
+        <OptionSelect
           label={t('workspace.plan.item.term')}
           value={v.term}
           onChange={(e) => {
@@ -489,121 +465,46 @@ function ItemDialog({
             setV((x) => ({ ...x, term, startYear: String(y.startYear), endYear: String(y.endYear) }));
           }}
           error={errors.term}
-        >
-          {TermSchema.options.map((o) => (
-            <option key={o} value={o}>
-              {t(`workspace.plan.term.${o}` as MessageKey)}
-            </option>
-          ))}
-        </SelectField>
+          options={TermSchema.options}
+          optionLabel={(o) => t(`workspace.plan.term.${o}` as MessageKey)}
+        />
         <div className="grid-2">
-          <TextField
-            label={t('workspace.plan.item.startYear')}
-            type="number"
-            value={v.startYear}
-            onChange={(e) => set('startYear', e.target.value)}
-            error={errors.startYear}
-          />
-          <TextField
-            label={t('workspace.plan.item.endYear')}
-            type="number"
-            value={v.endYear}
-            onChange={(e) => set('endYear', e.target.value)}
-            error={errors.endYear}
-          />
+          <TextField label={t('workspace.plan.item.startYear')} type="number" {...field('startYear')} />
+          <TextField label={t('workspace.plan.item.endYear')} type="number" {...field('endYear')} />
         </div>
-        <SelectField
-          label={t('workspace.plan.item.opd')}
-          value={v.responsibleOpdId}
-          onChange={(e) => set('responsibleOpdId', e.target.value)}
-          error={errors.responsibleOpdId}
-        >
-          {opdList.length === 0 ? <option value={opdId}>{opdId}</option> : null}
-          {opdList.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          label={t('workspace.plan.item.helpType')}
-          value={v.helpType}
-          onChange={(e) => set('helpType', e.target.value)}
-          error={errors.helpType}
-          hint={t('workspace.plan.item.helpTypeHint')}
-          required
-        />
-        <TextField
-          label={t('workspace.plan.item.output')}
-          type="number"
-          min={0}
-          value={v.outputVolume}
-          onChange={(e) => set('outputVolume', e.target.value)}
-          error={errors.outputVolume}
-        />
-        <TextField
-          label={t('workspace.plan.item.unit')}
-          value={v.outputUnit}
-          onChange={(e) => set('outputUnit', e.target.value)}
-          error={errors.outputUnit}
-        />
-        <TextField
-          label={t('workspace.plan.item.cost')}
-          inputMode="numeric"
-          value={v.estimatedCost}
-          onChange={(e) => set('estimatedCost', e.target.value)}
-          error={errors.estimatedCost}
-        />
-        <SelectField
+        <OpdSelect label={t('workspace.plan.item.opd')} {...field('responsibleOpdId')} opds={opdList} fallbackId={opdId} />
+        <TextField label={t('workspace.plan.item.helpType')} {...field('helpType')} hint={t('workspace.plan.item.helpTypeHint')} required />
+        <TextField label={t('workspace.plan.item.output')} type="number" min={0} {...field('outputVolume')} />
+        <TextField label={t('workspace.plan.item.unit')} {...field('outputUnit')} />
+        <TextField label={t('workspace.plan.item.cost')} inputMode="numeric" {...field('estimatedCost')} />
+        <OptionSelect
           label={t('workspace.plan.item.funding')}
-          value={v.fundingSource}
-          onChange={(e) => set('fundingSource', e.target.value)}
-          error={errors.fundingSource}
-        >
-          <option value="">—</option>
-          {FundingSourceSchema.options.map((o) => (
-            <option key={o} value={o}>
-              {t(`workspace.plan.funding.${o}` as MessageKey)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t('workspace.plan.item.channel')}
-          value={v.planningChannel}
-          onChange={(e) => set('planningChannel', e.target.value)}
-          error={errors.planningChannel}
-        >
-          <option value="">—</option>
-          {PlanningChannelSchema.options.map((o) => (
-            <option key={o} value={o}>
-              {t(`workspace.plan.channel.${o}` as MessageKey)}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          label={t('workspace.plan.item.due')}
-          type="date"
-          value={v.dueOn}
-          onChange={(e) => set('dueOn', e.target.value)}
-          error={errors.dueOn}
+          {...field('fundingSource')}
+          options={FundingSourceSchema.options}
+          optionLabel={(o) => t(`workspace.plan.funding.${o}` as MessageKey)}
+          blank="—"
         />
+        <OptionSelect
+          label={t('workspace.plan.item.channel')}
+          {...field('planningChannel')}
+          options={PlanningChannelSchema.options}
+          optionLabel={(o) => t(`workspace.plan.channel.${o}` as MessageKey)}
+          blank="—"
+        />
+        <TextField label={t('workspace.plan.item.due')} type="date" {...field('dueOn')} />
 
         <fieldset className="span-2">
           <legend>{t('workspace.plan.item.partners')}</legend>
           {partners.map((x, idx) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved
             <div key={idx} className="grid-2">
-              <SelectField
+              <OptionSelect
                 label={t('workspace.plan.item.partners')}
                 value={x.kind}
                 onChange={(e) => setPartners((ps) => ps.map((p, j) => (j === idx ? { ...p, kind: e.target.value as typeof x.kind } : p)))}
-              >
-                {PartnerKindSchema.options.map((o) => (
-                  <option key={o} value={o}>
-                    {t(`workspace.plan.partner.${o}` as MessageKey)}
-                  </option>
-                ))}
-              </SelectField>
+                options={PartnerKindSchema.options}
+                optionLabel={(o) => t(`workspace.plan.partner.${o}` as MessageKey)}
+              />
               <TextField
                 label={t('workspace.plan.item.partnerName')}
                 value={x.name}
@@ -630,18 +531,14 @@ function ItemDialog({
                   onChange={(e) => upd('name', e.target.value)}
                   error={errors[`indicatorTargets.${idx}.name`]}
                 />
-                <SelectField
+                <OptionSelect
                   label={t('workspace.plan.item.indicatorKey')}
                   value={x.indicatorKey}
                   onChange={(e) => upd('indicatorKey', e.target.value)}
-                >
-                  <option value="">{t('workspace.plan.item.indicatorNone')}</option>
-                  {IndicatorKeySchema.options.map((k) => (
-                    <option key={k} value={k}>
-                      {k}
-                    </option>
-                  ))}
-                </SelectField>
+                  options={IndicatorKeySchema.options}
+                  optionLabel={(k) => k}
+                  blank={t('workspace.plan.item.indicatorNone')}
+                />
                 <TextField
                   label={t('workspace.plan.item.unit')}
                   value={x.unit}
@@ -692,9 +589,7 @@ function ItemDialog({
             className="span-2"
             label={t('workspace.plan.changeReason')}
             hint={t('workspace.plan.changeReasonHint')}
-            value={v.changeReason}
-            onChange={(e) => set('changeReason', e.target.value)}
-            error={errors.changeReason}
+            {...field('changeReason')}
             required
             rows={2}
           />
@@ -702,14 +597,7 @@ function ItemDialog({
         <div className="span-2">
           <ErrorAlert error={error} />
         </div>
-        <div className="form-actions span-2">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {t('common.save')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} busy={busy} wide />
       </form>
     </Dialog>
   );
@@ -855,18 +743,12 @@ function TargetsDialog({
         <div className="span-2">
           <ErrorAlert error={error} />
         </div>
-        <div className="form-actions span-2">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={busy || count === null || (needsReason && changeReason.trim().length < 3)}
-          >
-            {t('workspace.plan.picker.save', { n: count ?? 0 })}
-          </button>
-        </div>
+        <FormActions
+          onCancel={onClose}
+          submitLabel={t('workspace.plan.picker.save', { n: count ?? 0 })}
+          busy={busy || count === null || (needsReason && changeReason.trim().length < 3)}
+          wide
+        />
       </form>
       <h3>
         {t('workspace.plan.picker.current')} ({item.targetFamilyCount})

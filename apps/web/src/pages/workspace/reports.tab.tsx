@@ -4,8 +4,10 @@ import { reportsApi } from '../../api/workspace-reports.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { Badge, ErrorAlert, Loading, Notice } from '../../components/feedback.tsx';
 import { TextAreaField } from '../../components/fields.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
 import { ReasonDialog } from '../../components/reason-dialog.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { fieldBinder } from '../../lib/field-binding.ts';
 import { formatDate, formatDateTime, formatNumber, formatRupiah } from '../../lib/format.ts';
 import { monthLabel, monthTone, reportActions } from '../../lib/report-status.ts';
 import { useForm } from '../../lib/use-form.ts';
@@ -357,6 +359,7 @@ const ivStatus = (s: string) => ((IV_STATUSES as readonly string[]).includes(s) 
 function NarrativeEditor({ report, pairingId, onSaved }: { report: Report; pairingId: number; onSaved: (r: Report) => void }) {
   const { t } = useI18n();
   const form = useForm({ narrative: report.narrative ?? '', obstacles: report.obstacles ?? '', nextSteps: report.nextSteps ?? '' });
+  const field = fieldBinder(form.values, form.set, form.errors);
   const [saved, setSaved] = useState(false);
 
   async function save(e: FormEvent) {
@@ -374,26 +377,12 @@ function NarrativeEditor({ report, pairingId, onSaved }: { report: Report; pairi
         className="span-2"
         label={t('workspace.reports.narrative')}
         hint={t('workspace.reports.narrativeHint')}
-        value={form.values.narrative}
-        onChange={(e) => form.set('narrative', e.target.value)}
-        error={form.errors.narrative}
+        {...field('narrative')}
         rows={5}
         required
       />
-      <TextAreaField
-        label={t('workspace.reports.obstacles')}
-        value={form.values.obstacles}
-        onChange={(e) => form.set('obstacles', e.target.value)}
-        error={form.errors.obstacles}
-        rows={3}
-      />
-      <TextAreaField
-        label={t('workspace.reports.nextSteps')}
-        value={form.values.nextSteps}
-        onChange={(e) => form.set('nextSteps', e.target.value)}
-        error={form.errors.nextSteps}
-        rows={3}
-      />
+      <TextAreaField label={t('workspace.reports.obstacles')} {...field('obstacles')} rows={3} />
+      <TextAreaField label={t('workspace.reports.nextSteps')} {...field('nextSteps')} rows={3} />
       <ErrorAlert error={form.error} />
       <div className="form-actions span-2">
         {saved ? <span role="status">{t('workspace.reports.saved')}</span> : null}
@@ -408,6 +397,7 @@ function NarrativeEditor({ report, pairingId, onSaved }: { report: Report; pairi
 function ReturnDialog({ onClose, onSubmit }: { onClose: () => void; onSubmit: (comment: string) => Promise<void> }) {
   const { t } = useI18n();
   const form = useForm({ comment: '' });
+  const field = fieldBinder(form.values, form.set, form.errors);
   async function submit(e: FormEvent) {
     e.preventDefault();
     const ok = await form.submit(ReportReturnSchema, form.values, async (d) => onSubmit(d.comment));
@@ -419,21 +409,12 @@ function ReturnDialog({ onClose, onSubmit }: { onClose: () => void; onSubmit: (c
         <TextAreaField
           label={t('workspace.reports.comment')}
           hint={t('workspace.reports.commentHint')}
-          value={form.values.comment}
-          onChange={(e) => form.set('comment', e.target.value)}
-          error={form.errors.comment}
+          {...field('comment')}
           rows={4}
           required
         />
         <ErrorAlert error={form.error} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-danger" disabled={form.busy}>
-            {t('workspace.reports.return')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} submitLabel={t('workspace.reports.return')} busy={form.busy} danger />
       </form>
     </Dialog>
   );

@@ -16,7 +16,9 @@ import { supervisionApi } from '../../api/workspace-supervision.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { Badge, ErrorAlert, Loading, Notice } from '../../components/feedback.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
+import { FormActions } from '../../components/form-actions.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { fieldBinder } from '../../lib/field-binding.ts';
 import { formatDate, formatDateTime, todayIso } from '../../lib/format.ts';
 import { useForm } from '../../lib/use-form.ts';
 import { useLoad } from '../../lib/use-load.ts';
@@ -280,6 +282,7 @@ function VisitDialog({ pairingId, onClose, onSaved }: { pairingId: number; onClo
   const { t } = useI18n();
   const opds = useOpds();
   const form = useForm({ visitedOn: todayIso(), visitors: '', findings: '', followUps: [] as FollowUpRowValues[] });
+  const field = fieldBinder(form.values, form.set, form.errors);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -303,32 +306,14 @@ function VisitDialog({ pairingId, onClose, onSaved }: { pairingId: number; onClo
     <Dialog title={t('workspace.supervision.recordVisit')} onClose={onClose} wide>
       <form onSubmit={submit} noValidate>
         <div className="form-grid">
-          <TextField
-            label={t('workspace.supervision.visitedOn')}
-            type="date"
-            max={todayIso()}
-            value={form.values.visitedOn}
-            onChange={(e) => form.set('visitedOn', e.target.value)}
-            error={form.errors.visitedOn}
-            required
-          />
+          <TextField label={t('workspace.supervision.visitedOn')} type="date" max={todayIso()} {...field('visitedOn')} required />
           <TextField
             label={t('workspace.supervision.visitors')}
             hint={t('workspace.supervision.visitorsHint')}
-            value={form.values.visitors}
-            onChange={(e) => form.set('visitors', e.target.value)}
-            error={form.errors.visitors}
+            {...field('visitors')}
             required
           />
-          <TextAreaField
-            className="span-2"
-            label={t('workspace.supervision.findings')}
-            value={form.values.findings}
-            onChange={(e) => form.set('findings', e.target.value)}
-            error={form.errors.findings}
-            rows={4}
-            required
-          />
+          <TextAreaField className="span-2" label={t('workspace.supervision.findings')} {...field('findings')} rows={4} required />
         </div>
         <h3>{t('workspace.supervision.followUps')}</h3>
         {form.values.followUps.map((r, i) => (
@@ -360,14 +345,7 @@ function VisitDialog({ pairingId, onClose, onSaved }: { pairingId: number; onClo
           {t('workspace.supervision.addFollowUp')}
         </button>
         <ErrorAlert error={form.error} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={form.busy}>
-            {t('common.save')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} busy={form.busy} />
       </form>
     </Dialog>
   );
@@ -408,14 +386,7 @@ function FollowUpDialog({
           onChange={(r) => form.set('row', r)}
         />
         <ErrorAlert error={form.error} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={form.busy}>
-            {t('common.save')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} busy={form.busy} />
       </form>
     </Dialog>
   );
@@ -424,6 +395,7 @@ function FollowUpDialog({
 function CloseDialog({ pairingId, fu, onClose, onSaved }: { pairingId: number; fu: FollowUp; onClose: () => void; onSaved: () => void }) {
   const { t } = useI18n();
   const form = useForm({ closedOn: todayIso(), closingNote: '' });
+  const field = fieldBinder(form.values, form.set, form.errors);
   async function submit(e: FormEvent) {
     e.preventDefault();
     const ok = await form.submit(FollowUpCloseSchema, form.values, async (data) => {
@@ -440,33 +412,16 @@ function CloseDialog({ pairingId, fu, onClose, onSaved }: { pairingId: number; f
         <p>
           <strong>{fu.action}</strong>
         </p>
-        <TextField
-          label={t('workspace.supervision.closedOn')}
-          type="date"
-          max={todayIso()}
-          value={form.values.closedOn}
-          onChange={(e) => form.set('closedOn', e.target.value)}
-          error={form.errors.closedOn}
-          required
-        />
+        <TextField label={t('workspace.supervision.closedOn')} type="date" max={todayIso()} {...field('closedOn')} required />
         <TextAreaField
           label={t('workspace.supervision.closingNote')}
           hint={t('workspace.supervision.closingNoteHint')}
-          value={form.values.closingNote}
-          onChange={(e) => form.set('closingNote', e.target.value)}
-          error={form.errors.closingNote}
+          {...field('closingNote')}
           rows={3}
           required
         />
         <ErrorAlert error={form.error} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={form.busy}>
-            {t('workspace.supervision.close')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} submitLabel={t('workspace.supervision.close')} busy={form.busy} />
       </form>
     </Dialog>
   );
@@ -482,6 +437,7 @@ function SpotChecks({ pairingId, supervise }: { pairingId: number; supervise: bo
   const { t, locale } = useI18n();
   const checks = useLoad(() => supervisionApi.spotChecks(pairingId), [pairingId]);
   const form = useForm({ sampleSize: '5', seed: '' });
+  const field = fieldBinder(form.values, form.set, form.errors);
   const [recording, setRecording] = useState<SpotCheckItem | null>(null);
 
   async function draw(e: FormEvent) {
@@ -499,23 +455,8 @@ function SpotChecks({ pairingId, supervise }: { pairingId: number; supervise: bo
       <p className="hint">{t('workspace.supervision.spotIntro')}</p>
       {supervise ? (
         <form onSubmit={draw} noValidate className="toolbar card">
-          <TextField
-            label={t('workspace.supervision.sampleSize')}
-            type="number"
-            min={1}
-            max={50}
-            value={form.values.sampleSize}
-            onChange={(e) => form.set('sampleSize', e.target.value)}
-            error={form.errors.sampleSize}
-            required
-          />
-          <TextField
-            label={t('workspace.supervision.seed')}
-            hint={t('workspace.supervision.seedHint')}
-            value={form.values.seed}
-            onChange={(e) => form.set('seed', e.target.value)}
-            error={form.errors.seed}
-          />
+          <TextField label={t('workspace.supervision.sampleSize')} type="number" min={1} max={50} {...field('sampleSize')} required />
+          <TextField label={t('workspace.supervision.seed')} hint={t('workspace.supervision.seedHint')} {...field('seed')} />
           <button type="submit" className="button button-primary" disabled={form.busy}>
             {t('workspace.supervision.draw')}
           </button>
@@ -623,6 +564,7 @@ function OutcomeDialog({
     note: item.note ?? '',
     checkedOn: item.checkedOn ?? todayIso(),
   });
+  const field = fieldBinder(form.values, form.set, form.errors);
   async function submit(e: FormEvent) {
     e.preventDefault();
     const input = { ...form.values, note: form.values.note.trim() || null };
@@ -656,29 +598,12 @@ function OutcomeDialog({
         <TextAreaField
           label={t('workspace.supervision.item.note')}
           hint={t('workspace.supervision.item.noteHint')}
-          value={form.values.note}
-          onChange={(e) => form.set('note', e.target.value)}
-          error={form.errors.note}
+          {...field('note')}
           rows={3}
         />
-        <TextField
-          label={t('workspace.supervision.item.checkedOn')}
-          type="date"
-          max={todayIso()}
-          value={form.values.checkedOn}
-          onChange={(e) => form.set('checkedOn', e.target.value)}
-          error={form.errors.checkedOn}
-          required
-        />
+        <TextField label={t('workspace.supervision.item.checkedOn')} type="date" max={todayIso()} {...field('checkedOn')} required />
         <ErrorAlert error={form.error} />
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={form.busy}>
-            {t('common.save')}
-          </button>
-        </div>
+        <FormActions onCancel={onClose} busy={form.busy} />
       </form>
     </Dialog>
   );
