@@ -22,4 +22,9 @@ describe('fieldBinder', () => {
       ['unit', 'unit'],
     ]);
   });
+
+  it('reads the errors of a row under its prefix', () => {
+    const field = fieldBinder({ dueOn: '' }, () => {}, { 'followUps.1.dueOn': 'Wajib diisi', dueOn: 'other' }, 'followUps.1.');
+    expect(field('dueOn').error).toBe('Wajib diisi');
+  });
 });

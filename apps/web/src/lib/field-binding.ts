@@ -7,16 +7,18 @@ type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
 /**
  * Binds text fields to a form's values: `field('title')` gives the `value`, `onChange` and
- * `error` props for the field of that key, so a form writes each of them once.
+ * `error` props for the field of that key, so a form writes each of them once. For a row of a
+ * list, `prefix` names the row in the error paths (`followUps.2.` → `followUps.2.dueOn`).
  */
 export function fieldBinder<V extends object>(
   values: V,
   set: (key: StringKeys<V>, value: string) => void,
   errors: Readonly<Record<string, string | undefined>>,
+  prefix = '',
 ) {
   return <K extends StringKeys<V>>(key: K) => ({
     value: values[key] as string,
     onChange: (e: ChangeEvent<Control>) => set(key, e.target.value),
-    error: errors[key as string],
+    error: errors[`${prefix}${String(key)}`],
   });
 }

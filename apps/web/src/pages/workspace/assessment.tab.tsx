@@ -206,9 +206,14 @@ function ProfileDialog({
     await form.submit(VillageProfileDataSchema, input, async (data) => onSaved(await assessmentApi.saveProfile(pairingId, data)));
   }
   const err = (path: string) => form.errors[path];
+  type Parts = Pick<ProfileDraft, 'institutions' | 'hazards' | 'infrastructure'>;
+  const setPart = <P extends keyof Parts>(part: P, patch: Partial<Parts[P]>) =>
+    form.setValues((prev) => ({ ...prev, [part]: { ...prev[part], ...patch } }));
   type Lists = Pick<ProfileDraft, 'economy' | 'funding'>;
   const setRow = <L extends keyof Lists>(list: L, i: number, patch: Partial<Lists[L][number]>) =>
     form.setValues((prev) => ({ ...prev, [list]: patchRow<Lists[L][number]>(prev[list], i, patch) }));
+  const addRow = <L extends keyof Lists>(list: L, row: Lists[L][number]) =>
+    form.setValues((prev) => ({ ...prev, [list]: [...prev[list], row] }));
   const dropRow = (list: keyof Lists, i: number) => form.setValues((prev) => ({ ...prev, [list]: removeRow<object>(prev[list], i) }));
 
   return (
@@ -234,22 +239,13 @@ function ProfileDialog({
                 onChange={(ev) => setRow('economy', i, { name: ev.target.value })}
               />
               <TextField label={t(k('economy.size'))} value={e.size} onChange={(ev) => setRow('economy', i, { size: ev.target.value })} />
-              <TextField label={t(k('note'))} value={e.note} onChange={(ev) => setRow('economy', i, { note: ev.target.value })} />
-              <div className="form-actions span-2">
-                <button type="button" className="button button-small button-danger-outline" onClick={() => dropRow('economy', i)}>
-                  {t(k('remove'))}
-                </button>
-              </div>
+              <RowNoteAndRemove note={e.note} onNote={(note) => setRow('economy', i, { note })} onRemove={() => dropRow('economy', i)} />
             </div>
           ))}
           <button
             type="button"
             className="button button-small"
-            onClick={() =>
-              up((x) => {
-                x.economy.push({ kind: 'batik', name: '', size: '', note: '' });
-              })
-            }
+            onClick={() => addRow('economy', { kind: 'batik', name: '', size: '', note: '' })}
           >
             {t(k('economy.add'))}
           </button>
@@ -263,11 +259,7 @@ function ProfileDialog({
                 key={f}
                 label={t(k(`inst.${f}`))}
                 checked={d.institutions[f]}
-                onChange={(ev) =>
-                  up((x) => {
-                    x.institutions[f] = ev.target.checked;
-                  })
-                }
+                onChange={(ev) => setPart('institutions', { [f]: ev.target.checked })}
               />
             ))}
             <TextField
@@ -275,20 +267,12 @@ function ProfileDialog({
               inputMode="numeric"
               value={d.institutions.posyanduCount}
               error={err('institutions.posyanduCount')}
-              onChange={(ev) =>
-                up((x) => {
-                  x.institutions.posyanduCount = ev.target.value;
-                })
-              }
+              onChange={(ev) => setPart('institutions', { posyanduCount: ev.target.value })}
             />
             <TextField
               label={t(k('inst.others'))}
               value={d.institutions.others}
-              onChange={(ev) =>
-                up((x) => {
-                  x.institutions.others = ev.target.value;
-                })
-              }
+              onChange={(ev) => setPart('institutions', { others: ev.target.value })}
             />
           </div>
         </fieldset>
@@ -299,11 +283,7 @@ function ProfileDialog({
             label={t(k('infra.description'))}
             rows={3}
             value={d.infrastructure.description}
-            onChange={(ev) =>
-              up((x) => {
-                x.infrastructure.description = ev.target.value;
-              })
-            }
+            onChange={(ev) => setPart('infrastructure', { description: ev.target.value })}
           />
           <div className="form-grid">
             {FLAGS.map((f) => (
@@ -327,41 +307,21 @@ function ProfileDialog({
             <CheckboxField
               label={t(k('hazard.flood'))}
               checked={d.hazards.flood}
-              onChange={(ev) =>
-                up((x) => {
-                  x.hazards.flood = ev.target.checked;
-                })
-              }
+              onChange={(ev) => setPart('hazards', { flood: ev.target.checked })}
             />
             <CheckboxField
               label={t(k('hazard.rob'))}
               checked={d.hazards.rob}
-              onChange={(ev) =>
-                up((x) => {
-                  x.hazards.rob = ev.target.checked;
-                })
-              }
+              onChange={(ev) => setPart('hazards', { rob: ev.target.checked })}
             />
             <TextField
               label={t(k('hazard.affectedRws'))}
               hint={t(k('hazard.affectedRwsHint'))}
               value={d.hazards.affectedRws}
               error={badRws.length > 0 ? t(k('hazard.badRws'), { list: badRws.join(', ') }) : err('hazards.affectedRws')}
-              onChange={(ev) =>
-                up((x) => {
-                  x.hazards.affectedRws = ev.target.value;
-                })
-              }
+              onChange={(ev) => setPart('hazards', { affectedRws: ev.target.value })}
             />
-            <TextField
-              label={t(k('note'))}
-              value={d.hazards.note}
-              onChange={(ev) =>
-                up((x) => {
-                  x.hazards.note = ev.target.value;
-                })
-              }
-            />
+            <TextField label={t(k('note'))} value={d.hazards.note} onChange={(ev) => setPart('hazards', { note: ev.target.value })} />
           </div>
         </fieldset>
 
@@ -392,41 +352,38 @@ function ProfileDialog({
                 error={err(`funding.${i}.year`)}
                 onChange={(ev) => setRow('funding', i, { year: ev.target.value })}
               />
-              <TextField label={t(k('note'))} value={f.note} onChange={(ev) => setRow('funding', i, { note: ev.target.value })} />
-              <div className="form-actions span-2">
-                <button type="button" className="button button-small button-danger-outline" onClick={() => dropRow('funding', i)}>
-                  {t(k('remove'))}
-                </button>
-              </div>
+              <RowNoteAndRemove note={f.note} onNote={(note) => setRow('funding', i, { note })} onRemove={() => dropRow('funding', i)} />
             </div>
           ))}
           <button
             type="button"
             className="button button-small"
-            onClick={() =>
-              up((x) => {
-                x.funding.push({ source: 'dana_kelurahan', amount: '', year: '', note: '' });
-              })
-            }
+            onClick={() => addRow('funding', { source: 'dana_kelurahan', amount: '', year: '', note: '' })}
           >
             {t(k('funding.add'))}
           </button>
         </fieldset>
 
-        <TextAreaField
-          label={t(k('profile.notes'))}
-          rows={3}
-          value={d.notes}
-          onChange={(ev) =>
-            up((x) => {
-              x.notes = ev.target.value;
-            })
-          }
-        />
+        <TextAreaField label={t(k('profile.notes'))} rows={3} value={d.notes} onChange={(ev) => form.set('notes', ev.target.value)} />
         <ErrorAlert error={form.error} />
         <FormActions onCancel={onClose} busy={form.busy} />
       </form>
     </Dialog>
+  );
+}
+
+/** The note field and the remove button that end an economy or a funding row. */
+function RowNoteAndRemove({ note, onNote, onRemove }: { note: string; onNote: (note: string) => void; onRemove: () => void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <TextField label={t(k('note'))} value={note} onChange={(ev) => onNote(ev.target.value)} />
+      <div className="form-actions span-2">
+        <button type="button" className="button button-small button-danger-outline" onClick={onRemove}>
+          {t(k('remove'))}
+        </button>
+      </div>
+    </>
   );
 }
 

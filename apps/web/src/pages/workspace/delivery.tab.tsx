@@ -23,6 +23,7 @@ import type { MessageKey } from '../../i18n/messages.id.ts';
 import { type CostRow, costsFromRows, monthsOfYear } from '../../lib/delivery-costs.ts';
 import { fieldBinder } from '../../lib/field-binding.ts';
 import { formatDate, todayIso } from '../../lib/format.ts';
+import { patchRow } from '../../lib/list-rows.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { type FieldErrors, validate } from '../../lib/validate.ts';
 import type { TabProps } from './workspace-tabs.ts';
@@ -444,9 +445,7 @@ function RecordDialog({
                 label={t('workspace.plan.item.funding')}
                 value={c.fundingSource}
                 error={errors[`costs.${idx}.fundingSource`]}
-                onChange={(e) =>
-                  setCosts((cs) => cs.map((x, j) => (j === idx ? { ...x, fundingSource: e.target.value as CostRow['fundingSource'] } : x)))
-                }
+                onChange={(e) => setCosts((cs) => patchRow(cs, idx, { fundingSource: e.target.value as CostRow['fundingSource'] }))}
                 options={FundingSourceSchema.options}
                 optionLabel={(o) => t(`workspace.plan.funding.${o}` as MessageKey)}
                 blank="—"
@@ -456,7 +455,7 @@ function RecordDialog({
                 inputMode="numeric"
                 value={c.amount}
                 error={errors[`costs.${idx}.amount`]}
-                onChange={(e) => setCosts((cs) => cs.map((x, j) => (j === idx ? { ...x, amount: e.target.value } : x)))}
+                onChange={(e) => setCosts((cs) => patchRow(cs, idx, { amount: e.target.value }))}
               />
             </div>
           ))}
@@ -484,17 +483,15 @@ function RecordDialog({
   );
 }
 
-function EvidenceDialog({
-  pairingId,
-  item,
-  onClose,
-  onSaved,
-}: {
+/** What the dialogs about one intervention (evidence, status) are given. */
+interface InterventionDialogProps {
   pairingId: number;
   item: Intervention;
   onClose: () => void;
   onSaved: () => void;
-}) {
+}
+
+function EvidenceDialog({ pairingId, item, onClose, onSaved }: InterventionDialogProps) {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -545,17 +542,7 @@ function EvidenceDialog({
   );
 }
 
-function StatusDialog({
-  pairingId,
-  item,
-  onClose,
-  onSaved,
-}: {
-  pairingId: number;
-  item: Intervention;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+function StatusDialog({ pairingId, item, onClose, onSaved }: InterventionDialogProps) {
   const { t } = useI18n();
   const [status, setStatus] = useState<InterventionStatus>(item.status);
   const [reason, setReason] = useState('');

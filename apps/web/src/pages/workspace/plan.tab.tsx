@@ -28,6 +28,7 @@ import type { MessageKey } from '../../i18n/messages.id.ts';
 import { parseRupiah } from '../../lib/delivery-costs.ts';
 import { fieldBinder } from '../../lib/field-binding.ts';
 import { formatDate, formatDateTime, formatNumber, formatRupiah } from '../../lib/format.ts';
+import { patchRow } from '../../lib/list-rows.ts';
 import { diffPlanVersions, isEmptyDiff, type PlanDiff } from '../../lib/plan-diff.ts';
 import { cleanCriteria, groupByProblem, yearsForTerm } from '../../lib/plan-items.ts';
 import { useLoad } from '../../lib/use-load.ts';
@@ -51,6 +52,10 @@ export function PlanTab({ pairing, ws }: TabProps) {
   const [dialog, setDialog] = useState<Dialogs>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const closeAndReload = () => {
+    setDialog(null);
+    plan.reload();
+  };
 
   if (plan.error) return <LoadFailure error={plan.error} />;
   if (!plan.data) return <Loading />;
@@ -235,10 +240,7 @@ export function PlanTab({ pairing, ws }: TabProps) {
           item={dialog.item}
           needsReason={approved}
           onClose={() => setDialog(null)}
-          onSaved={() => {
-            setDialog(null);
-            plan.reload();
-          }}
+          onSaved={closeAndReload}
         />
       ) : null}
       {dialog?.kind === 'targets' ? (
@@ -248,10 +250,7 @@ export function PlanTab({ pairing, ws }: TabProps) {
           needsReason={approved}
           canSeeNames={ws.access.author || ws.access.review}
           onClose={() => setDialog(null)}
-          onSaved={() => {
-            setDialog(null);
-            plan.reload();
-          }}
+          onSaved={closeAndReload}
         />
       ) : null}
       {dialog?.kind === 'cancel' ? (
@@ -501,7 +500,7 @@ function ItemDialog({
               <OptionSelect
                 label={t('workspace.plan.item.partners')}
                 value={x.kind}
-                onChange={(e) => setPartners((ps) => ps.map((p, j) => (j === idx ? { ...p, kind: e.target.value as typeof x.kind } : p)))}
+                onChange={(e) => setPartners((ps) => patchRow(ps, idx, { kind: e.target.value as typeof x.kind }))}
                 options={PartnerKindSchema.options}
                 optionLabel={(o) => t(`workspace.plan.partner.${o}` as MessageKey)}
               />
@@ -509,7 +508,7 @@ function ItemDialog({
                 label={t('workspace.plan.item.partnerName')}
                 value={x.name}
                 error={errors[`partners.${idx}.name`]}
-                onChange={(e) => setPartners((ps) => ps.map((p, j) => (j === idx ? { ...p, name: e.target.value } : p)))}
+                onChange={(e) => setPartners((ps) => patchRow(ps, idx, { name: e.target.value }))}
               />
             </div>
           ))}
@@ -521,16 +520,12 @@ function ItemDialog({
         <fieldset className="span-2">
           <legend>{t('workspace.plan.item.indicators')}</legend>
           {targets.map((x, idx) => {
-            const upd = (k: keyof TargetRow, value: string) => setTargets((ts) => ts.map((r, j) => (j === idx ? { ...r, [k]: value } : r)));
+            const upd = (k: keyof TargetRow, value: string) => setTargets((ts) => patchRow(ts, idx, { [k]: value }));
+            const rowField = fieldBinder(x, upd, errors, `indicatorTargets.${idx}.`);
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved
               <div key={idx} className="form-grid">
-                <TextField
-                  label={t('workspace.plan.item.indicatorName')}
-                  value={x.name}
-                  onChange={(e) => upd('name', e.target.value)}
-                  error={errors[`indicatorTargets.${idx}.name`]}
-                />
+                <TextField label={t('workspace.plan.item.indicatorName')} {...rowField('name')} />
                 <OptionSelect
                   label={t('workspace.plan.item.indicatorKey')}
                   value={x.indicatorKey}
@@ -539,34 +534,15 @@ function ItemDialog({
                   optionLabel={(k) => k}
                   blank={t('workspace.plan.item.indicatorNone')}
                 />
-                <TextField
-                  label={t('workspace.plan.item.unit')}
-                  value={x.unit}
-                  onChange={(e) => upd('unit', e.target.value)}
-                  error={errors[`indicatorTargets.${idx}.unit`]}
-                />
+                <TextField label={t('workspace.plan.item.unit')} {...rowField('unit')} />
                 <TextField
                   label={t('workspace.plan.item.baseline')}
                   type="number"
-                  value={x.baseline}
-                  onChange={(e) => upd('baseline', e.target.value)}
-                  error={errors[`indicatorTargets.${idx}.baseline`]}
+                  {...rowField('baseline')}
                   hint={x.indicatorKey ? t('workspace.plan.item.baselineHint') : undefined}
                 />
-                <TextField
-                  label={t('workspace.plan.item.target')}
-                  type="number"
-                  value={x.target}
-                  onChange={(e) => upd('target', e.target.value)}
-                  error={errors[`indicatorTargets.${idx}.target`]}
-                />
-                <TextField
-                  label={t('workspace.plan.item.targetDate')}
-                  type="date"
-                  value={x.targetDate}
-                  onChange={(e) => upd('targetDate', e.target.value)}
-                  error={errors[`indicatorTargets.${idx}.targetDate`]}
-                />
+                <TextField label={t('workspace.plan.item.target')} type="number" {...rowField('target')} />
+                <TextField label={t('workspace.plan.item.targetDate')} type="date" {...rowField('targetDate')} />
               </div>
             );
           })}

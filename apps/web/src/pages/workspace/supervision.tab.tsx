@@ -18,8 +18,10 @@ import { Badge, ErrorAlert, Loading, Notice } from '../../components/feedback.ts
 import { SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
 import { FormActions } from '../../components/form-actions.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/messages.id.ts';
 import { fieldBinder } from '../../lib/field-binding.ts';
 import { formatDate, formatDateTime, todayIso } from '../../lib/format.ts';
+import { patchRow, removeRow } from '../../lib/list-rows.ts';
 import { useForm } from '../../lib/use-form.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import type { TabProps } from './workspace-tabs.ts';
@@ -32,6 +34,11 @@ export function SupervisionTab({ pairing, ws }: TabProps) {
     null,
   );
   const [done, setDone] = useState<string | null>(null);
+  /** A dialog saved: say so and show the visits again. */
+  const savedWith = (key: MessageKey) => {
+    setDone(t(key));
+    visits.reload();
+  };
   const supervise = ws.access.supervise;
   const canClose = ws.access.supervise || ws.access.author;
 
@@ -65,24 +72,14 @@ export function SupervisionTab({ pairing, ws }: TabProps) {
       <SpotChecks pairingId={pairing.id} supervise={supervise} />
 
       {dialog?.kind === 'visit' ? (
-        <VisitDialog
-          pairingId={pairing.id}
-          onClose={() => setDialog(null)}
-          onSaved={() => {
-            setDone(t('workspace.supervision.visitSaved'));
-            visits.reload();
-          }}
-        />
+        <VisitDialog pairingId={pairing.id} onClose={() => setDialog(null)} onSaved={() => savedWith('workspace.supervision.visitSaved')} />
       ) : null}
       {dialog?.kind === 'followUp' ? (
         <FollowUpDialog
           pairingId={pairing.id}
           visit={dialog.visit}
           onClose={() => setDialog(null)}
-          onSaved={() => {
-            setDone(t('workspace.supervision.followUpSaved'));
-            visits.reload();
-          }}
+          onSaved={() => savedWith('workspace.supervision.followUpSaved')}
         />
       ) : null}
       {dialog?.kind === 'close' ? (
@@ -90,10 +87,7 @@ export function SupervisionTab({ pairing, ws }: TabProps) {
           pairingId={pairing.id}
           fu={dialog.fu}
           onClose={() => setDialog(null)}
-          onSaved={() => {
-            setDone(t('workspace.supervision.closed'));
-            visits.reload();
-          }}
+          onSaved={() => savedWith('workspace.supervision.closed')}
         />
       ) : null}
     </>
@@ -231,23 +225,11 @@ function FollowUpFields({
   onChange: (r: FollowUpRowValues) => void;
 }) {
   const { t } = useI18n();
-  const e = (k: string) => errors[`${prefix}${k}`];
+  const field = fieldBinder(row, (k, value) => onChange({ ...row, [k]: value }), errors, prefix);
   return (
     <div className="form-grid">
-      <TextField
-        className="span-2"
-        label={t('workspace.supervision.fu.action')}
-        value={row.action}
-        onChange={(ev) => onChange({ ...row, action: ev.target.value })}
-        error={e('action')}
-        required
-      />
-      <SelectField
-        label={t('workspace.supervision.fu.ownerOpd')}
-        value={row.ownerOpdId}
-        onChange={(ev) => onChange({ ...row, ownerOpdId: ev.target.value })}
-        error={e('ownerOpdId')}
-      >
+      <TextField className="span-2" label={t('workspace.supervision.fu.action')} {...field('action')} required />
+      <SelectField label={t('workspace.supervision.fu.ownerOpd')} {...field('ownerOpdId')}>
         <option value="">{t('common.choose')}</option>
         {opds.map((o) => (
           <option key={o.id} value={o.id}>
@@ -255,21 +237,8 @@ function FollowUpFields({
           </option>
         ))}
       </SelectField>
-      <TextField
-        label={t('workspace.supervision.fu.ownerName')}
-        hint={t('workspace.supervision.fu.ownerHint')}
-        value={row.ownerName}
-        onChange={(ev) => onChange({ ...row, ownerName: ev.target.value })}
-        error={e('ownerName')}
-      />
-      <TextField
-        label={t('workspace.supervision.fu.dueOn')}
-        type="date"
-        value={row.dueOn}
-        onChange={(ev) => onChange({ ...row, dueOn: ev.target.value })}
-        error={e('dueOn')}
-        required
-      />
+      <TextField label={t('workspace.supervision.fu.ownerName')} hint={t('workspace.supervision.fu.ownerHint')} {...field('ownerName')} />
+      <TextField label={t('workspace.supervision.fu.dueOn')} type="date" {...field('dueOn')} required />
     </div>
   );
 }
@@ -296,11 +265,7 @@ function VisitDialog({ pairingId, onClose, onSaved }: { pairingId: number; onClo
     }
   }
 
-  const setRow = (i: number, r: FollowUpRowValues) =>
-    form.set(
-      'followUps',
-      form.values.followUps.map((x, j) => (j === i ? r : x)),
-    );
+  const setRow = (i: number, r: FollowUpRowValues) => form.set('followUps', patchRow(form.values.followUps, i, r));
 
   return (
     <Dialog title={t('workspace.supervision.recordVisit')} onClose={onClose} wide>
@@ -330,12 +295,7 @@ function VisitDialog({ pairingId, onClose, onSaved }: { pairingId: number; onClo
             <button
               type="button"
               className="button button-small button-danger-outline"
-              onClick={() =>
-                form.set(
-                  'followUps',
-                  form.values.followUps.filter((_, j) => j !== i),
-                )
-              }
+              onClick={() => form.set('followUps', removeRow(form.values.followUps, i))}
             >
               {t('workspace.supervision.removeRow')}
             </button>
