@@ -25,6 +25,7 @@ import type { MessageKey } from '../../i18n/messages.id.ts';
 import { fromDraft, groupProblems, type ProfileDraft, rwLabel, toDraft, verifiedShare } from '../../lib/assessment-profile.ts';
 import { formatDate, formatDateTime, formatNumber, formatRupiah } from '../../lib/format.ts';
 import { patchRow, removeRow } from '../../lib/list-rows.ts';
+import { useAction } from '../../lib/use-action.ts';
 import { useForm } from '../../lib/use-form.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { blankToNull } from '../../lib/validate.ts';
@@ -395,24 +396,17 @@ function ProblemsSection({ pairing, ws, refresh }: TabProps) {
   const [editing, setEditing] = useState<Problem | 'new' | null>(null);
   const [dismissing, setDismissing] = useState<Problem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run: runAction } = useAction();
   const author = ws.access.author;
   const groups = groupProblems(list.data?.items ?? []);
 
   async function run(action: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
     setNotice(null);
-    try {
+    await runAction(async () => {
       await action();
       list.reload();
       refresh();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const propose = () =>

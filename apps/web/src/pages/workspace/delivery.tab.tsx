@@ -8,7 +8,6 @@ import {
   type Opd,
 } from '@dampingan/contracts';
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
 import { currentPosition, deliveryApi, evidenceUrl, uploadEvidence } from '../../api/workspace-delivery.ts';
 import { planApi } from '../../api/workspace-plan.ts';
@@ -24,6 +23,7 @@ import { type CostRow, costsFromRows, monthsOfYear } from '../../lib/delivery-co
 import { fieldBinder } from '../../lib/field-binding.ts';
 import { formatDate, todayIso } from '../../lib/format.ts';
 import { patchRow } from '../../lib/list-rows.ts';
+import { useAction } from '../../lib/use-action.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { type FieldErrors, validate } from '../../lib/validate.ts';
 import type { TabProps } from './workspace-tabs.ts';
@@ -272,8 +272,7 @@ function RecordDialog({
   const [q, setQ] = useState('');
   const [search, setSearch] = useState<Pick[] | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const set = <K extends keyof typeof v>(k: K, value: (typeof v)[K]) => setV((x) => ({ ...x, [k]: value }));
   const field = fieldBinder(v, set, errors);
   const item = plan.data?.items.find((i) => String(i.id) === v.planItemId);
@@ -317,16 +316,10 @@ function RecordDialog({
     setErrors(checked.ok ? {} : checked.errors);
     setError(null);
     if (!checked.ok) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const res = await deliveryApi.create(pairingId, checked.data);
       onSaved(res.warnings);
-    } catch (err) {
-      setError(err);
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-    } finally {
-      setBusy(false);
-    }
+    }, setErrors);
   }
 
   const opdList: Opd[] = opds.data?.items ?? [];
@@ -494,9 +487,8 @@ interface InterventionDialogProps {
 function EvidenceDialog({ pairingId, item, onClose, onSaved }: InterventionDialogProps) {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAction();
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -504,10 +496,8 @@ function EvidenceDialog({ pairingId, item, onClose, onSaved }: InterventionDialo
       setError(new Error(t('workspace.delivery.chooseFile')));
       return;
     }
-    setBusy(true);
-    setError(null);
     setDone(null);
-    try {
+    await run(async () => {
       const pos = await currentPosition();
       const res = await uploadEvidence(pairingId, item.id, file, {
         ...(pos ?? {}),
@@ -516,11 +506,7 @@ function EvidenceDialog({ pairingId, item, onClose, onSaved }: InterventionDialo
       setDone(res.newContent ? t('workspace.delivery.uploaded') : t('workspace.delivery.uploadedSame'));
       setFile(null);
       onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -546,23 +532,15 @@ function StatusDialog({ pairingId, item, onClose, onSaved }: InterventionDialogP
   const { t } = useI18n();
   const [status, setStatus] = useState<InterventionStatus>(item.status);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await deliveryApi.update(pairingId, item.id, { status, ...(reason.trim() ? { reason: reason.trim() } : {}) });
       onSaved();
-    } catch (err) {
-      setError(err);
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-    } finally {
-      setBusy(false);
-    }
+    }, setErrors);
   }
 
   return (

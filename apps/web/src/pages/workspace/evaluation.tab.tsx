@@ -21,6 +21,7 @@ import { rwLabel } from '../../lib/assessment-profile.ts';
 import { formatDiff, formatShare, indicatorChange, targetProgress } from '../../lib/evaluation-change.ts';
 import { fieldBinder } from '../../lib/field-binding.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
+import { useAction } from '../../lib/use-action.ts';
 import { useForm } from '../../lib/use-form.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import type { TabProps } from './workspace-tabs.ts';
@@ -276,25 +277,18 @@ function CarryOverSection({ pairing }: { pairing: Pairing }) {
   );
   const [target, setTarget] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const list = candidates.data ?? [];
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const to = Number(target || list[0]?.id);
     if (!to) return;
-    setBusy(true);
-    setError(null);
     setDone(null);
-    try {
+    await run(async () => {
       const r = await evaluationApi.carryOver(pairing.id, to);
       setDone(t(k('carry.done'), { created: r.created.length, skipped: r.skipped }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

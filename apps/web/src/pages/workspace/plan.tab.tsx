@@ -15,7 +15,6 @@ import {
   TermSchema,
 } from '@dampingan/contracts';
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
 import { planApi, type TargetFamily } from '../../api/workspace-plan.ts';
 import { OpdSelect, OptionSelect } from '../../components/choice-fields.tsx';
@@ -31,6 +30,7 @@ import { formatDate, formatDateTime, formatNumber, formatRupiah } from '../../li
 import { patchRow } from '../../lib/list-rows.ts';
 import { diffPlanVersions, isEmptyDiff, type PlanDiff } from '../../lib/plan-diff.ts';
 import { cleanCriteria, groupByProblem, yearsForTerm } from '../../lib/plan-items.ts';
+import { useAction } from '../../lib/use-action.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import type { FieldErrors } from '../../lib/validate.ts';
 import { validate } from '../../lib/validate.ts';
@@ -50,8 +50,7 @@ export function PlanTab({ pairing, ws }: TabProps) {
   const { t, locale } = useI18n();
   const plan = useLoad(() => planApi.get(pairing.id), [pairing.id]);
   const [dialog, setDialog] = useState<Dialogs>(null);
-  const [actionError, setActionError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error: actionError, run } = useAction();
   const closeAndReload = () => {
     setDialog(null);
     plan.reload();
@@ -64,15 +63,9 @@ export function PlanTab({ pairing, ws }: TabProps) {
   const approved = p.status === 'approved';
 
   async function act(fn: () => Promise<Plan>) {
-    setBusy(true);
-    setActionError(null);
-    try {
+    await run(async () => {
       plan.setData(await fn());
-    } catch (err) {
-      setActionError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const bannerKind = p.status === 'returned' ? 'warning' : p.status === 'approved' ? 'success' : 'info';
@@ -294,20 +287,13 @@ function TextDialog({
 }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await onSubmit(text.trim());
       onClose();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <Dialog title={title} onClose={onClose}>
@@ -385,8 +371,7 @@ function ItemDialog({
     })) ?? [],
   );
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const set = (k: keyof typeof v, value: string) => setV((x) => ({ ...x, [k]: value }));
   const field = fieldBinder(v, set, errors);
   const num = (s: string) => (s.trim() === '' ? null : Number(s));
@@ -427,17 +412,11 @@ function ItemDialog({
     setErrors(errs);
     setError(null);
     if (!checked.ok || Object.keys(errs).length) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       if (item) await planApi.updateItem(pairingId, item.id, checked.data as PlanItemPatch);
       else await planApi.createItem(pairingId, checked.data as PlanItemInput);
       onSaved();
-    } catch (err) {
-      setError(err);
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-    } finally {
-      setBusy(false);
-    }
+    }, setErrors);
   }
 
   const opdList: Opd[] = opds.data?.items ?? [];
@@ -624,8 +603,7 @@ function TargetsDialog({
   } as { desilMax: string; rw: string; rt: string } & Record<(typeof CRITERIA_FLAGS)[number], boolean>);
   const [count, setCount] = useState<number | null>(null);
   const [changeReason, setChangeReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const current = useLoad<{ items: TargetFamily[] }>(
     () => (canSeeNames ? planApi.targets(pairingId, item.id) : Promise.resolve({ items: [] })),
     [pairingId, item.id, canSeeNames],
@@ -643,16 +621,10 @@ function TargetsDialog({
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await planApi.setTargets(pairingId, item.id, { criteria, changeReason: changeReason.trim() || undefined });
       onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { fieldBinder } from '../../lib/field-binding.ts';
 import { formatDate, formatDateTime, formatNumber, formatRupiah } from '../../lib/format.ts';
 import { monthLabel, monthTone, reportActions } from '../../lib/report-status.ts';
+import { useAction } from '../../lib/use-action.ts';
 import { useForm } from '../../lib/use-form.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import type { TabProps } from './workspace-tabs.ts';
@@ -19,23 +20,16 @@ export function ReportsTab({ pairing, ws }: TabProps) {
   const { t, locale } = useI18n();
   const list = useLoad(() => reportsApi.list(pairing.id), [pairing.id]);
   const [open, setOpen] = useState<string | null>(null);
-  const [createError, setCreateError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error: createError, run } = useAction();
   const months = list.data ? [...list.data.months].reverse() : [];
   const selected = months.find((m) => m.month === open) ?? null;
 
   async function draft(m: ReportMonth) {
-    setBusy(true);
-    setCreateError(null);
-    try {
+    await run(async () => {
       await reportsApi.create(pairing.id, m.month);
       list.reload();
       setOpen(m.month);
-    } catch (err) {
-      setCreateError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -145,25 +139,18 @@ function ReportDetail({
 }) {
   const { t, has, locale } = useI18n();
   const report = useLoad(() => reportsApi.get(pairingId, reportId), [pairingId, reportId]);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [done, setDone] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'return' | 'unlock' | null>(null);
-  const [busy, setBusy] = useState(false);
   const r = report.data;
 
   async function act(fn: () => Promise<Report>, message: string) {
-    setBusy(true);
-    setError(null);
     setDone(null);
-    try {
+    await run(async () => {
       report.setData(await fn());
       setDone(message);
       onChanged();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (!r) return report.loading ? <Loading /> : <ErrorAlert error={report.error} />;
