@@ -771,6 +771,23 @@ function VersionHistory({ plan, pairingId }: { plan: Plan; pairingId: number }) 
   );
 }
 
+/** The items a version added or removed, under a heading; nothing when there are none. */
+function DiffItems({ heading, mark, items }: { heading: string; mark: string; items: readonly { id: number; title: string }[] }) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h4>{heading}</h4>
+      <ul className="plain-list">
+        {items.map((i) => (
+          <li key={i.id}>
+            {mark} {i.title}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 function DiffView({ title, diff, firstCount }: { title: string; diff: PlanDiff | null; firstCount?: number | undefined }) {
   const { t } = useI18n();
   const show = (x: unknown) => (Array.isArray(x) ? x.join('; ') || '—' : x === null || x === undefined || x === '' ? '—' : String(x));
@@ -779,26 +796,8 @@ function DiffView({ title, diff, firstCount }: { title: string; diff: PlanDiff |
       <h3>{title}</h3>
       {diff === null ? <p>{t('workspace.plan.history.first', { count: firstCount ?? 0 })}</p> : null}
       {diff && isEmptyDiff(diff) ? <p className="muted">{t('workspace.plan.history.noChange')}</p> : null}
-      {diff?.added.length ? (
-        <>
-          <h4>{t('workspace.plan.history.added')}</h4>
-          <ul className="plain-list">
-            {diff.added.map((i) => (
-              <li key={i.id}>+ {i.title}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {diff?.removed.length ? (
-        <>
-          <h4>{t('workspace.plan.history.removed')}</h4>
-          <ul className="plain-list">
-            {diff.removed.map((i) => (
-              <li key={i.id}>− {i.title}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <DiffItems heading={t('workspace.plan.history.added')} mark="+" items={diff?.added ?? []} />
+      <DiffItems heading={t('workspace.plan.history.removed')} mark="−" items={diff?.removed ?? []} />
       {diff?.changed.length ? (
         <>
           <h4>{t('workspace.plan.history.changed')}</h4>
