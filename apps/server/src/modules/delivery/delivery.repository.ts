@@ -171,30 +171,29 @@ export async function listInterventions(
   );
   if (list.length === 0) return [];
   const ids = list.map((i) => i.id);
-  const [bens, costs, evidence, dups] = await Promise.all([
-    rows<{
-      intervention_id: number;
-      family_id: number;
-      person_id: number | null;
-      head_name: string | null;
-      person_name: string | null;
-      rw: string | null;
-      rt: string | null;
-    }>(
-      db,
-      sql`select b.intervention_id, b.family_id, b.person_id, f.rw, f.rt, pp.name as person_name,
+  // One after the other: `db` may be a transaction's single connection (node-postgres queues, pg@9 refuses).
+  const bens = await rows<{
+    intervention_id: number;
+    family_id: number;
+    person_id: number | null;
+    head_name: string | null;
+    person_name: string | null;
+    rw: string | null;
+    rt: string | null;
+  }>(
+    db,
+    sql`select b.intervention_id, b.family_id, b.person_id, f.rw, f.rt, pp.name as person_name,
             (select p.name from persons p where p.family_id = f.id order by (p.relationship = 'head') desc nulls last, p.id limit 1) as head_name
           from intervention_beneficiaries b join families f on f.id = b.family_id left join persons pp on pp.id = b.person_id
           where b.intervention_id = any(${intArray(ids)}::int[]) order by b.id`,
-    ),
-    rows<{ intervention_id: number; funding_source: string; amount: number }>(
-      db,
-      sql`select intervention_id, funding_source, amount::float8 as amount from intervention_costs
+  );
+  const costs = await rows<{ intervention_id: number; funding_source: string; amount: number }>(
+    db,
+    sql`select intervention_id, funding_source, amount::float8 as amount from intervention_costs
           where intervention_id = any(${intArray(ids)}::int[]) order by id`,
-    ),
-    listEvidence(db, ids),
-    duplicateFlags(db, ids),
-  ]);
+  );
+  const evidence = await listEvidence(db, ids);
+  const dups = await duplicateFlags(db, ids);
   return list.map((r) => {
     const c = costs.filter((x) => x.intervention_id === r.id).map((x) => ({ fundingSource: x.funding_source, amount: x.amount }));
     return {
