@@ -112,7 +112,7 @@ export async function countByRw(db: DbOrTx, villageCode: string, c: FamilyCriter
     db,
     sql`select lpad(coalesce(nullif(ltrim(f.rw, '0'), ''), '0'), 3, '0') as rw, count(*)::int as n,
           array_agg(f.id order by f.desil nulls last, f.rt, f.id) as ids
-        from ${villageFamilies(villageCode)} where f.village_code = ${villageCode} and f.rw is not null and ${criteriaSql(c)}
+        from ${villageFamilies(villageCode, c)} where f.village_code = ${villageCode} and f.rw is not null and ${criteriaSql(c)}
         group by 1 order by 1`,
   );
 }

@@ -18,7 +18,10 @@ export const MIN_M2_PER_PERSON = 7.2;
  * (bench/workspace.ts: four correlated subqueries per family made the indicators 160 ms in a city
  * village). Use as `from ${villageFamilies(code)} where ${criteriaSql(c)}`.
  */
-export function villageFamilies(villageCode: string): SQL {
+export function villageFamilies(villageCode: string, needs: FamilyCriteria | 'all' = 'all'): SQL {
+  // Criteria on the family alone (desil, toilet, water, RW…) need no members: skip the pass.
+  if (needs !== 'all' && !needs.unfitHouse && !needs.childOutOfSchool && !needs.stuntedChild && !needs.memberWithoutJkn)
+    return sql`families f`;
   return sql`families f left join (
       select p.family_id,
         count(*) filter (where p.status = 'present')::int as present,
@@ -27,7 +30,7 @@ export function villageFamilies(villageCode: string): SQL {
         bool_or(p.status = 'present' and p.nutrition_status = 'stunting' and p.birth_date > current_date - interval '5 years') as stunted,
         bool_or(p.status = 'present' and p.jkn = 'none') as no_jkn
       from persons p join families pf on pf.id = p.family_id
-      where pf.village_code = ${villageCode}
+      where pf.village_code = ${villageCode}${needs !== 'all' && needs.rw !== undefined ? sql` and ltrim(pf.rw, '0') = ltrim(${needs.rw}, '0')` : sql``}
       group by p.family_id
     ) ps on ps.family_id = f.id`;
 }
@@ -122,7 +125,7 @@ export const INDICATORS: Record<IndicatorKey, IndicatorDef> = {
 export async function countFamilies(db: DbOrTx, villageCode: string, c: FamilyCriteria): Promise<number> {
   const [r] = await rows<{ n: number }>(
     db,
-    sql`select count(*)::int as n from ${villageFamilies(villageCode)} where f.village_code = ${villageCode} and ${criteriaSql(c)}`,
+    sql`select count(*)::int as n from ${villageFamilies(villageCode, c)} where f.village_code = ${villageCode} and ${criteriaSql(c)}`,
   );
   return r?.n ?? 0;
 }
@@ -131,7 +134,7 @@ export async function countFamilies(db: DbOrTx, villageCode: string, c: FamilyCr
 export async function matchingFamilyIds(db: DbOrTx, villageCode: string, c: FamilyCriteria, limit = 5000): Promise<number[]> {
   const list = await rows<{ id: number }>(
     db,
-    sql`select f.id from ${villageFamilies(villageCode)} where f.village_code = ${villageCode} and ${criteriaSql(c)}
+    sql`select f.id from ${villageFamilies(villageCode, c)} where f.village_code = ${villageCode} and ${criteriaSql(c)}
         order by f.desil nulls last, f.rw, f.rt, f.id limit ${limit}`,
   );
   return list.map((r) => r.id);
