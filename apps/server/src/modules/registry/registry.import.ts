@@ -20,7 +20,7 @@ import { readCsvRows } from './import/parse-csv.ts';
 import { readXlsxRows } from './import/parse-xlsx.ts';
 import { normalizeRow } from './import/validate.ts';
 import { loadRegionContext } from './region-resolver.ts';
-import { mergeStaged } from './registry.merge.ts';
+import { mergeStaged, rejectInFileDuplicates } from './registry.merge.ts';
 import { FAMILY_FIELDS, PERSON_FIELDS, STAGE_COLUMNS } from './registry-fields.ts';
 
 export interface ImportOptions {
@@ -58,7 +58,8 @@ class Rollback extends Error {}
 
 /**
  * Crash test hook (tests only): DAMPINGAN_TEST_SIGKILL_AT=chunk:N kills this process with SIGKILL
- * after the N-th staged chunk; =merge kills it inside the final transaction, before its commit.
+ * after the N-th staged chunk; =merge kills it inside the final transaction, before its commit;
+ * =merge:bulk kills it inside a bulk merge, right after the indexes and foreign keys were dropped.
  */
 function crashPoint(at: string): void {
   if (process.env.DAMPINGAN_TEST_SIGKILL_AT === at) process.kill(process.pid, 'SIGKILL');
@@ -240,38 +241,16 @@ export async function runImport(database: Database, opts: ImportOptions): Promis
         // (which skips locked records) from aborting it and deleting its staged rows mid-merge.
         await s.query('select id from registry_imports where id = $1 for update', [importId]);
         // In-file duplicates (memory stays flat: SQL finds them, not a Map in this process).
-        const dup = await s.query<{ n: number }>(
-          `with d as (
-             select row, nik, no_kk, first_value(row) over w as first_row, first_value(no_kk) over w as first_kk,
-                    row_number() over w as k
-             from registry_stage where import_id = $1 window w as (partition by nik order by row)),
-           ins as (
-             insert into registry_import_issues (import_id, row, "column", field, value, code, severity, message, message_en)
-             select $1, row, 'nik', 'nik', nik,
-               case when no_kk = first_kk then 'nik_duplicate_in_file' else 'person_in_two_families' end, 'error',
-               case when no_kk = first_kk then 'NIK sama dengan baris ' || first_row
-                    else 'Orang yang sama (NIK) juga tercatat di keluarga lain pada baris ' || first_row end,
-               case when no_kk = first_kk then 'Same NIK as row ' || first_row
-                    else 'The same person (NIK) is also listed in another family on row ' || first_row end
-             from d where k > 1 returning row)
-           select count(distinct row)::int as n from ins`,
-          [importId],
-        );
-        await s.query(
-          `delete from registry_stage st using (
-             select row from (select row, row_number() over (partition by nik order by row) as k
-                              from registry_stage where import_id = $1) x where k > 1) d
-           where st.import_id = $1 and st.row = d.row`,
-          [importId],
-        );
+        const dupRows = await rejectInFileDuplicates(s, importId);
         const counts = await mergeStaged(s, {
           importId,
           period: opts.period,
           sourceKind: opts.sourceKind,
           synthetic,
           fullSnapshot: opts.fullSnapshot ?? true,
+          afterBulkDrop: () => crashPoint('merge:bulk'),
         });
-        result = { counts, dupRows: dup[0]?.n ?? 0 };
+        result = { counts, dupRows };
         crashPoint('merge');
         const rejectedRows = rejected.size + result.dupRows + counts.rejectedInMerge;
         await s.query(
