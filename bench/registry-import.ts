@@ -37,7 +37,7 @@ import { type Database, loadRegions, migrate, openDatabase } from '@dampingan/se
 import { from as copyFrom } from 'pg-copy-streams';
 import { mapHeaders } from '../apps/server/src/modules/registry/import/header-map.ts';
 import { readCsvRows } from '../apps/server/src/modules/registry/import/parse-csv.ts';
-import { normalizeRow } from '../apps/server/src/modules/registry/import/validate.ts';
+import { createFamilyMemo, normalizeRow } from '../apps/server/src/modules/registry/import/validate.ts';
 import { loadRegionContext } from '../apps/server/src/modules/registry/region-resolver.ts';
 import { stageLine } from '../apps/server/src/modules/registry/registry.import.ts';
 import {
@@ -285,6 +285,7 @@ async function measureJs(database: Database, file: string, scope: string, rows: 
   let bytes = 0;
   let validateMs = 0;
   let stageLineMs = 0;
+  const familyMemo = createFamilyMemo();
   for await (const { row, cells, numeric, problem } of readCsvRows(fs.createReadStream(file, { highWaterMark: 1 << 20 }))) {
     if (!headers) {
       headers = cells.map((c) => c.trim());
@@ -292,7 +293,7 @@ async function measureJs(database: Database, file: string, scope: string, rows: 
       continue;
     }
     const tv = now();
-    const res = normalizeRow(cells, columns, { row, headers, today, numeric, problem, ...ctx });
+    const res = normalizeRow(cells, columns, { row, headers, today, numeric, problem, ...ctx, familyMemo });
     const ts = now();
     validateMs += ts - tv;
     if (res.record && !res.issues.some((i) => !i.code.startsWith('warn_'))) {

@@ -13,12 +13,12 @@ import fs from 'node:fs';
 import type { ImportSummary, RegistryRecord, RowIssue, SourceKind } from '@dampingan/contracts';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { csvLine } from '../../lib/csv.ts';
+import { csvField, csvLine } from '../../lib/csv.ts';
 import { nameKey } from '../regions/region-name.ts';
 import { mapHeaders } from './import/header-map.ts';
 import { readCsvRows } from './import/parse-csv.ts';
 import { readXlsxRows } from './import/parse-xlsx.ts';
-import { normalizeRow } from './import/validate.ts';
+import { createFamilyMemo, normalizeRow } from './import/validate.ts';
 import { loadRegionContext } from './region-resolver.ts';
 import { mergeStaged, rejectInFileDuplicates } from './registry.merge.ts';
 import { FAMILY_FIELDS, PERSON_FIELDS, STAGE_COLUMNS } from './registry-fields.ts';
@@ -84,11 +84,7 @@ async function isXlsx(path: string): Promise<boolean> {
 
 type Cell = string | number | boolean | null;
 
-/**
- * One extractor per staging column, built once: the staging line is written for every row
- * (3.5 M at province scale), so no per-row lookups or allocations beyond the line itself.
- */
-const STAGE_GETTERS: ReadonlyArray<(r: RegistryRecord) => Cell> = STAGE_COLUMNS.slice(2).map((column) => {
+const getter = (column: string): ((r: RegistryRecord) => Cell) => {
   if (column === 'no_kk') return (r) => r.noKk;
   if (column === 'nik') return (r) => r.nik;
   const def = [...FAMILY_FIELDS, ...PERSON_FIELDS].find((d) => d.column === column);
@@ -97,12 +93,39 @@ const STAGE_GETTERS: ReadonlyArray<(r: RegistryRecord) => Cell> = STAGE_COLUMNS.
   const field = def.field as keyof RegistryRecord;
   if (def.kind === 'json') return (r) => (r[field] == null ? null : JSON.stringify(r[field]));
   return (r) => (r[field] ?? null) as Cell;
-});
+};
+/**
+ * One extractor per staging column, built once: the staging line is written for every row
+ * (3.5 M at province scale), so no per-row lookups. The family's columns (no_kk and the family
+ * fields, after import_id and row) repeat on every row of a family: their CSV is reused while the
+ * values stay the same.
+ */
+const FAMILY_COLUMNS = 1 + FAMILY_FIELDS.length;
+const FAMILY_GETTERS = STAGE_COLUMNS.slice(2, 2 + FAMILY_COLUMNS).map(getter);
+const PERSON_GETTERS = STAGE_COLUMNS.slice(2 + FAMILY_COLUMNS).map(getter);
+const FAMILY_KEYS = ['noKk', ...FAMILY_FIELDS.map((d) => d.field)] as (keyof RegistryRecord)[];
+let lastFamily: RegistryRecord | null = null;
+let lastFamilyCsv = '';
 
 export function stageLine(importId: number, row: number, r: RegistryRecord): string {
-  const values: Cell[] = [importId, row];
-  for (const get of STAGE_GETTERS) values.push(get(r));
-  return csvLine(values);
+  let same = lastFamily !== null;
+  if (same) {
+    for (const k of FAMILY_KEYS) {
+      if ((lastFamily as RegistryRecord)[k] !== r[k]) {
+        same = false;
+        break;
+      }
+    }
+  }
+  if (!same) {
+    const family: string[] = [];
+    for (const get of FAMILY_GETTERS) family.push(csvField(get(r)));
+    lastFamily = r;
+    lastFamilyCsv = family.join(',');
+  }
+  const values: string[] = [String(importId), String(row), lastFamilyCsv];
+  for (const get of PERSON_GETTERS) values.push(csvField(get(r)));
+  return `${values.join(',')}\n`;
 }
 
 function issueLine(importId: number, i: RowIssue, severity: 'error' | 'warning'): string {
@@ -160,6 +183,7 @@ export async function runImport(database: Database, opts: ImportOptions): Promis
     let columns: ReturnType<typeof mapHeaders>['columns'] = [];
     let rowsRead = 0;
     const rejected = new Set<number>();
+    const familyMemo = createFamilyMemo();
     let stage = '';
     let stageRows = 0;
     let issues = '';
@@ -203,7 +227,7 @@ export async function runImport(database: Database, opts: ImportOptions): Promis
         continue;
       }
       rowsRead += 1;
-      const res = normalizeRow(cells, columns, { row, headers, today, numeric, problem, ...ctx });
+      const res = normalizeRow(cells, columns, { row, headers, today, numeric, problem, ...ctx, familyMemo });
       let rowRejected = false;
       for (const i of res.issues) {
         const severity = i.code.startsWith('warn_') ? 'warning' : 'error';
