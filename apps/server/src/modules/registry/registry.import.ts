@@ -20,7 +20,7 @@ import { readCsvRows } from './import/parse-csv.ts';
 import { readXlsxRows } from './import/parse-xlsx.ts';
 import { createFamilyMemo, normalizeRow } from './import/validate.ts';
 import { loadRegionContext } from './region-resolver.ts';
-import { mergeStaged, rejectInFileDuplicates } from './registry.merge.ts';
+import { mergeStaged } from './registry.merge.ts';
 import { FAMILY_FIELDS, PERSON_FIELDS, STAGE_COLUMNS } from './registry-fields.ts';
 
 export interface ImportOptions {
@@ -258,15 +258,14 @@ export async function runImport(database: Database, opts: ImportOptions): Promis
     await database.db.execute(sql`update registry_imports set phase = 'merging', heartbeat_at = now() where id = ${importId}`);
 
     let mergeIssues: Record<string, string | number | null>[] = [];
-    let result: { counts: Awaited<ReturnType<typeof mergeStaged>>; dupRows: number } | undefined;
+    let result: { counts: Awaited<ReturnType<typeof mergeStaged>>['counts']; dupRows: number } | undefined;
     try {
       await database.transaction(async (s) => {
         // The merge sends no heartbeat: holding its record's row lock until commit keeps a sweep
         // (which skips locked records) from aborting it and deleting its staged rows mid-merge.
         await s.query('select id from registry_imports where id = $1 for update', [importId]);
-        // In-file duplicates (memory stays flat: SQL finds them, not a Map in this process).
-        const dupRows = await rejectInFileDuplicates(s, importId);
-        const counts = await mergeStaged(s, {
+        // In-file duplicates are found by SQL inside the merge (memory stays flat: no Map in this process).
+        const { counts, inFileDuplicates: dupRows } = await mergeStaged(s, {
           importId,
           period: opts.period,
           sourceKind: opts.sourceKind,

@@ -103,7 +103,7 @@ async function run(s: Session, statements: string[]): Promise<void> {
  * In-file duplicates: a NIK on a second row of the file is rejected (its first row is kept), with
  * an issue naming the first row. One window pass over the staged rows. Returns the rejected rows.
  */
-export async function rejectInFileDuplicates(s: Session, importId: number): Promise<number> {
+async function rejectInFileDuplicates(s: Session, importId: number): Promise<number> {
   await s.exec('drop table if exists merge_dups');
   await s.query(
     `create temp table merge_dups on commit drop as
@@ -132,8 +132,14 @@ export async function rejectInFileDuplicates(s: Session, importId: number): Prom
   return n;
 }
 
-export async function mergeStaged(s: Session, input: MergeInput): Promise<MergeCounts> {
+/**
+ * The whole merge of one import's staged rows. `inFileDuplicates` = rows rejected because their
+ * NIK appeared on an earlier row of the file (they are not part of `counts`).
+ */
+export async function mergeStaged(s: Session, input: MergeInput): Promise<{ counts: MergeCounts; inFileDuplicates: number }> {
   const p = [input.importId, input.period, input.sourceKind, input.synthetic];
+  // From here on every staged NIK is unique: the first row of a NIK stays.
+  const inFileDuplicates = await rejectInFileDuplicates(s, input.importId);
   // The content hash is computed from text output: pin the settings that shape it.
   await s.exec("set local datestyle = 'ISO, MDY'; set local extra_float_digits = 1; set local jit = off");
 
@@ -223,11 +229,12 @@ export async function mergeStaged(s: Session, input: MergeInput): Promise<MergeC
   const [famTotal] = await s.query<{ n: number }>('select count(*)::int as n from merge_families');
 
   // 4. Persons, with their family id.
+  // (NIKs are unique here; sorted by NIK, the rows make the index below and the joins on NIK cheap)
   await s.query(
     `create temp table merge_persons on commit drop as
-     select distinct on (st.nik) st.nik, st.no_kk, f.id as family_id, ${cols(PERSON_FIELDS, 'st.')}
+     select st.nik, st.no_kk, f.id as family_id, ${cols(PERSON_FIELDS, 'st.')}
      from registry_stage st join families f on f.no_kk = st.no_kk
-     where st.import_id = $1 order by st.nik, st.row`,
+     where st.import_id = $1 order by st.nik`,
     [input.importId],
   );
   await s.exec('create index on merge_persons (nik); analyze merge_persons');
@@ -313,9 +320,12 @@ export async function mergeStaged(s: Session, input: MergeInput): Promise<MergeC
   const famN = famTotal?.n ?? 0;
   const perN = perTotal?.n ?? 0;
   return {
-    families: { inserted: famInserted, updated: famUpdated, unchanged: famN - famInserted - famUpdated },
-    persons: { inserted: perInserted, updated: perUpdated, unchanged: perN - perInserted - perUpdated },
-    flaggedForReview: flagged,
-    rejectedInMerge,
+    counts: {
+      families: { inserted: famInserted, updated: famUpdated, unchanged: famN - famInserted - famUpdated },
+      persons: { inserted: perInserted, updated: perUpdated, unchanged: perN - perInserted - perUpdated },
+      flaggedForReview: flagged,
+      rejectedInMerge,
+    },
+    inFileDuplicates,
   };
 }
