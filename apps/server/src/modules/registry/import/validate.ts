@@ -178,10 +178,20 @@ function needsCollapse(s: string): boolean {
 
 type EnumOf<F extends ScalarEnumField> = (typeof VOCABULARIES)[F] extends EnumVocabulary<infer T> ? T : never;
 
-interface Cell {
-  raw: string;
-  column: string;
-  index: number;
+/** A cell of the row: its cleaned text, the column users see, its index. */
+class Cell {
+  constructor(
+    readonly raw: string,
+    readonly column: string,
+    readonly index: number,
+  ) {}
+  /** `value()` hands out the cell itself as `{ cell, v }`: one object per cell read, not two. */
+  get cell(): Cell {
+    return this;
+  }
+  get v(): string {
+    return this.raw;
+  }
 }
 
 /** Where each field sits in the row: computed once per header mapping, not per row. */
@@ -261,7 +271,7 @@ class RowNormalizer {
   }
 
   private cellAt(i: number): Cell {
-    return { raw: clean(this.row[i] ?? ''), column: this.ctx.headers[i] ?? ROW_COLUMN, index: i };
+    return new Cell(clean(this.row[i] ?? ''), this.ctx.headers[i] ?? ROW_COLUMN, i);
   }
 
   /** The cell of a field's column (blank or not), or undefined when no column feeds it. */
@@ -281,10 +291,10 @@ class RowNormalizer {
   }
 
   /** The cleaned cell of a field, or undefined when absent or blank. */
-  value(key: FieldKey): { cell: Cell; v: string } | undefined {
+  value(key: FieldKey): { readonly cell: Cell; readonly v: string } | undefined {
     const cell = this.cell(key);
     if (!cell || isBlank(cell.raw)) return undefined;
-    return { cell, v: cell.raw };
+    return cell;
   }
 
   numeric(cell: Cell): number | undefined {
