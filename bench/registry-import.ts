@@ -37,7 +37,7 @@ import { type Database, loadRegions, migrate, openDatabase } from '@dampingan/se
 import { from as copyFrom } from 'pg-copy-streams';
 import { mapHeaders } from '../apps/server/src/modules/registry/import/header-map.ts';
 import { readCsvRows } from '../apps/server/src/modules/registry/import/parse-csv.ts';
-import { normalizeRow } from '../apps/server/src/modules/registry/import/validate.ts';
+import { createFamilyMemo, normalizeRow } from '../apps/server/src/modules/registry/import/validate.ts';
 import { loadRegionContext } from '../apps/server/src/modules/registry/region-resolver.ts';
 import { stageLine } from '../apps/server/src/modules/registry/registry.import.ts';
 import {
@@ -285,6 +285,7 @@ async function measureJs(database: Database, file: string, scope: string, rows: 
   let bytes = 0;
   let validateMs = 0;
   let stageLineMs = 0;
+  const familyMemo = createFamilyMemo();
   for await (const { row, cells, numeric, problem } of readCsvRows(fs.createReadStream(file, { highWaterMark: 1 << 20 }))) {
     if (!headers) {
       headers = cells.map((c) => c.trim());
@@ -292,7 +293,7 @@ async function measureJs(database: Database, file: string, scope: string, rows: 
       continue;
     }
     const tv = now();
-    const res = normalizeRow(cells, columns, { row, headers, today, numeric, problem, ...ctx });
+    const res = normalizeRow(cells, columns, { row, headers, today, numeric, problem, ...ctx, familyMemo });
     const ts = now();
     validateMs += ts - tv;
     if (res.record && !res.issues.some((i) => !i.code.startsWith('warn_'))) {
@@ -505,18 +506,38 @@ async function runOnce(engine: Engine, run: number, last: boolean, o: Options): 
 
 function printMergeStatements(f: RunFigures): void {
   const total = f.imp.mergeMs;
-  const rowsOf = (r: ChildResult) => r.mergeStatements;
-  const re = rowsOf(f.reimp);
-  const width = Math.max(...rowsOf(f.imp).map((s) => s.label.length));
-  const body = rowsOf(f.imp).map((s, i) => [
-    String(i + 1),
-    sec(s.ms),
-    ratio(s.ms / total),
-    sec(re[i]?.ms ?? Number.NaN),
-    s.label.padEnd(width),
+  const imp = f.imp.mergeStatements;
+  const re = f.reimp.mergeStatements;
+  // The two merges may run different statements (a first load rebuilds indexes, a re-import does
+  // not): line them up by statement, in order (a greedy diff), '-' where one of them has none.
+  const pairs: { imp?: (typeof imp)[number]; re?: (typeof re)[number] }[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < imp.length || j < re.length) {
+    const a = imp[i];
+    const b = re[j];
+    if (a && b && a.label === b.label) {
+      pairs.push({ imp: a, re: b });
+      i++;
+      j++;
+    } else if (a && (!b || imp.slice(i).some((x) => x.label === b.label))) {
+      pairs.push({ imp: a });
+      i++;
+    } else {
+      pairs.push({ re: b });
+      j++;
+    }
+  }
+  const width = Math.max(...pairs.map((p) => (p.imp ?? p.re)?.label.length ?? 0));
+  const body = pairs.map((p, k) => [
+    String(k + 1),
+    p.imp ? sec(p.imp.ms) : '-',
+    p.imp ? ratio(p.imp.ms / total) : '-',
+    p.re ? sec(p.re.ms) : '-',
+    (p.imp ?? p.re)?.label.padEnd(width) ?? '',
   ]);
   console.log(
-    `\nmerge phase of ${f.engine} run ${f.run}, statement by statement (import merge ${sec(total)} s; re-import column by position):`,
+    `\nmerge phase of ${f.engine} run ${f.run}, statement by statement (import merge ${sec(total)} s; re-import alongside, '-' = not run):`,
   );
   console.log(table([['#', 'import s', 'share', 're-import s', 'statement (start)'.padEnd(width)], ...body]));
 }

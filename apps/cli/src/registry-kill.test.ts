@@ -15,6 +15,10 @@
  *    stand for the time passing, and runs the command again;
  * 3. running the same import again reaches the end state of an uninterrupted import of snapshot 2
  *    into a clean copy of the same starting database (same counts, same checksums).
+ * The first load into an empty registry takes the bulk path of the merge (indexes and foreign keys
+ * dropped and rebuilt inside the transaction): one more run kills it right after the drop
+ * (DAMPINGAN_TEST_SIGKILL_AT=merge:bulk) and checks the registry is still empty with every index
+ * and constraint in place. The state compared includes the tables' index and constraint definitions.
  *
  * Every database starts as a copy of one prepared base (the data directory copied while closed;
  * CREATE DATABASE … TEMPLATE on PostgreSQL). Checksums use natural keys only (No KK, NIK, period):
@@ -88,6 +92,8 @@ interface State {
   personsHash: string;
   /** every snapshot by family, period, desil and content */
   snapshotsHash: string;
+  /** the indexes and constraints of families, persons and family_snapshots (a bulk load drops and rebuilds some) */
+  catalog: string;
   imports: ImportRow[];
   staged: number;
 }
@@ -101,6 +107,11 @@ const STATE_SQL = `select
      from persons p join families f on f.id = p.family_id) as "personsHash",
   (select coalesce(sum(hashtextextended(f.no_kk || ':' || s.period::text || ':' || coalesce(s.desil::text, '') || ':' || s.data::text, 0)::numeric), 0)::text
      from family_snapshots s join families f on f.id = s.family_id) as "snapshotsHash",
+  (select string_agg(d, E'\n' order by d) from (
+     select indexdef as d from pg_indexes where tablename in ('families', 'persons', 'family_snapshots')
+     union all
+     select conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) from pg_constraint
+     where conrelid in ('families'::regclass, 'persons'::regclass, 'family_snapshots'::regclass)) x) as catalog,
   (select count(*)::int from registry_stage) as staged`;
 
 const IMPORTS_SQL = `select i.id, i.status, i.phase, (select count(*)::int from registry_stage s where s.import_id = i.id) as staged
@@ -113,6 +124,7 @@ const registryOf = (s: State) => ({
   familiesMd5: s.familiesMd5,
   personsHash: s.personsHash,
   snapshotsHash: s.snapshotsHash,
+  catalog: s.catalog,
 });
 
 async function query<T>(database: Database, text: string): Promise<T[]> {
@@ -288,6 +300,9 @@ afterAll(async () => {
 // The two engines run side by side (each its own databases); the runs of one engine one after another.
 describe.concurrent.each([pglite, pg])('registry import killed with SIGKILL on $name', (engine) => {
   let base: Target;
+  /** migrated, no registry yet: where the first load (a bulk merge) starts */
+  let empty: Target;
+  let emptyState: State;
   let before: State;
   let reference: State;
   /** how long an uninterrupted import of snapshot 2 took, start-up included */
@@ -297,6 +312,9 @@ describe.concurrent.each([pglite, pg])('registry import killed with SIGKILL on $
     base = await engine.fresh('base');
     const migrated = await cli(['migrate'], base.env);
     expect(migrated.code, migrated.err).toBe(0);
+    empty = await engine.copy(base, 'empty');
+    emptyState = await stateOf(empty);
+    expect(emptyState).toMatchObject({ families: 0, persons: 0, snapshots: 0, staged: 0 });
     const first = await cli(importArgs(files.s1, BASE_PERIOD), base.env);
     expect(first.code, first.err).toBe(0);
     before = await stateOf(base);
@@ -388,7 +406,27 @@ describe.concurrent.each([pglite, pg])('registry import killed with SIGKILL on $
     },
   );
 
+  it.sequential('hook merge:bulk: a first load killed after dropping the indexes it rebuilds leaves the empty registry and every index', {
+    timeout: 240_000,
+  }, async () => {
+    const t = await engine.copy(empty, 'bulk');
+    const killed = await cli(importArgs(files.s1, BASE_PERIOD), { ...t.env, DAMPINGAN_TEST_SIGKILL_AT: 'merge:bulk' });
+    expect(killed.signal, `exit ${killed.code} after ${killed.ms} ms\n${killed.err}`).toBe('SIGKILL');
+    const afterKill = await stateOf(t);
+    expect(registryOf(afterKill)).toEqual(registryOf(emptyState));
+    expect(afterKill.imports).toEqual([{ id: expect.any(Number), status: 'running', phase: 'merging', staged: expect.any(Number) }]);
+    if (engine.name === 'pg') await engine.letTimePass(t);
+    const next = await cli(['status'], t.env);
+    expect(next.code, next.err).toBe(0);
+    expect(next.err).toContain('marked 1 interrupted import(s) as aborted');
+    const rerun = await cli(importArgs(files.s1, BASE_PERIOD), t.env);
+    expect(rerun.code, rerun.err).toBe(0);
+    expect(registryOf(await stateOf(t))).toEqual(registryOf(before));
+    await t.drop();
+  });
+
   afterAll(async () => {
     await base?.drop();
+    await empty?.drop();
   });
 });

@@ -14,6 +14,7 @@ import {
   doublePrecision,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   serial,
@@ -358,10 +359,14 @@ export const families = pgTable(
     /** set by an import when a newer full snapshot no longer lists the family */
     reviewReason: text('review_reason'),
     synthetic: boolean('synthetic').notNull().default(false),
-    /** field -> import id that last set its value: the source and date of every value */
+    /**
+     * field -> import id that changed its value after the row was inserted; a value without an
+     * entry came from `first_import_id` (decision 0007). The source and date of every value.
+     */
     provenance: jsonb('provenance').notNull().default({}),
-    firstImportId: integer('first_import_id').references(() => registryImports.id),
-    lastImportId: integer('last_import_id').references(() => registryImports.id),
+    /** the imports that first and last set this row; no foreign key (decision 0007): the import pipeline writes them */
+    firstImportId: integer('first_import_id'),
+    lastImportId: integer('last_import_id'),
     lastSeenPeriod: date('last_seen_period', { mode: 'string' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -406,9 +411,11 @@ export const persons = pgTable(
     statusReason: text('status_reason'),
     reviewReason: text('review_reason'),
     synthetic: boolean('synthetic').notNull().default(false),
+    /** as families.provenance */
     provenance: jsonb('provenance').notNull().default({}),
-    firstImportId: integer('first_import_id').references(() => registryImports.id),
-    lastImportId: integer('last_import_id').references(() => registryImports.id),
+    /** the imports that first and last set this row; no foreign key (decision 0007): the import pipeline writes them */
+    firstImportId: integer('first_import_id'),
+    lastImportId: integer('last_import_id'),
     lastSeenPeriod: date('last_seen_period', { mode: 'string' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -433,13 +440,15 @@ export const familySnapshots = pgTable(
     familyId: integer('family_id')
       .notNull()
       .references(() => families.id),
-    importId: integer('import_id')
-      .notNull()
-      .references(() => registryImports.id),
+    /** the import that wrote it; no foreign key (decision 0007) */
+    importId: integer('import_id').notNull(),
     period: date('period', { mode: 'string' }).notNull(),
     sourceKind: text('source_kind').notNull(),
     desil: smallint('desil'),
-    data: jsonb('data').notNull(),
+    /** JSON text (written once, read whole: no jsonb conversion on the way in) */
+    data: json('data').notNull(),
+    /** md5 of `data`: a re-import compares it with the last snapshot's. Null on snapshots written before it existed. */
+    contentHash: text('content_hash'),
   },
   (t) => [
     uniqueIndex('family_snapshots_family_import_uq').on(t.familyId, t.importId),

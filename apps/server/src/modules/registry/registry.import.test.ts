@@ -94,6 +94,20 @@ function byFamily(file: string) {
 
 const same = (a: Record<string, string>, b: Record<string, string>) => JSON.stringify(a) === JSON.stringify(b);
 
+/** The indexes and constraints of the registry tables: definitions, and the index oids (new after a rebuild). */
+async function registryCatalog(ctx: TestContext) {
+  const list = await rows<{ def: string; oid: number }>(
+    ctx.database.db,
+    sql`select indexdef as def, (quote_ident(schemaname) || '.' || quote_ident(indexname))::regclass::oid::int as oid from pg_indexes
+        where tablename in ('families', 'persons', 'family_snapshots')
+        union all
+        select conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid), 0 from pg_constraint
+        where conrelid in ('families'::regclass, 'persons'::regclass, 'family_snapshots'::regclass)
+        order by 1`,
+  );
+  return { defs: list.map((r) => r.def), oids: list.filter((r) => r.oid !== 0).map((r) => r.oid) };
+}
+
 describe('one registry over two quarterly snapshots', () => {
   let ctx: TestContext;
   let admin: Actor;
@@ -125,7 +139,14 @@ describe('one registry over two quarterly snapshots', () => {
   afterAll(() => ctx.close());
 
   it('snapshot 1: every family and person inserted, none rejected, values as in the file', async () => {
+    const catalog = await registryCatalog(ctx);
     const summary = await load(ctx, s1.file, { period: BASE });
+    // a first load is a bulk merge: the secondary indexes and foreign keys were rebuilt, as they were
+    const rebuilt = await registryCatalog(ctx);
+    expect(rebuilt.defs).toEqual(catalog.defs);
+    expect(rebuilt.defs.some((d) => d.includes('gin_trgm_ops'))).toBe(true);
+    expect(rebuilt.defs.filter((d) => d.includes('FOREIGN KEY')).length).toBeGreaterThanOrEqual(3);
+    expect(rebuilt.oids.filter((o) => !catalog.oids.includes(o)).length).toBeGreaterThanOrEqual(5);
     ids.first = summary.importId ?? undefined;
     expect(summary).toMatchObject({
       status: 'completed',
@@ -162,7 +183,9 @@ describe('one registry over two quarterly snapshots', () => {
 
   it('re-importing the same file changes nothing: every row and every table is identical', async () => {
     const before = await registryState(ctx.database);
+    const catalog = await registryCatalog(ctx);
     const summary = await load(ctx, s1.file, { period: BASE });
+    expect(await registryCatalog(ctx), 'not a bulk merge: no index rebuilt').toEqual(catalog);
     expect(summary).toMatchObject({
       status: 'completed',
       rejectedRows: 0,
@@ -170,6 +193,15 @@ describe('one registry over two quarterly snapshots', () => {
       families: { inserted: 0, updated: 0, unchanged: s1.gen.families },
       persons: { inserted: 0, updated: 0, unchanged: s1.gen.persons },
     });
+    expect(await registryState(ctx.database)).toEqual(before);
+  });
+
+  it('snapshots stored before content hashes existed (jsonb text, no hash) are compared by value: the same file adds none', async () => {
+    // what the migration to json + content_hash leaves: the jsonb text of each snapshot, no hash
+    await ctx.database.exec('update family_snapshots set data = data::jsonb::json, content_hash = null');
+    const before = await registryState(ctx.database);
+    const summary = await load(ctx, s1.file, { period: BASE });
+    expect(summary.families).toEqual({ inserted: 0, updated: 0, unchanged: s1.gen.families });
     expect(await registryState(ctx.database)).toEqual(before);
   });
 

@@ -13,12 +13,12 @@ import fs from 'node:fs';
 import type { ImportSummary, RegistryRecord, RowIssue, SourceKind } from '@dampingan/contracts';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { csvLine } from '../../lib/csv.ts';
+import { csvField, csvLine } from '../../lib/csv.ts';
 import { nameKey } from '../regions/region-name.ts';
 import { mapHeaders } from './import/header-map.ts';
 import { readCsvRows } from './import/parse-csv.ts';
 import { readXlsxRows } from './import/parse-xlsx.ts';
-import { normalizeRow } from './import/validate.ts';
+import { createFamilyMemo, normalizeRow } from './import/validate.ts';
 import { loadRegionContext } from './region-resolver.ts';
 import { mergeStaged } from './registry.merge.ts';
 import { FAMILY_FIELDS, PERSON_FIELDS, STAGE_COLUMNS } from './registry-fields.ts';
@@ -58,7 +58,8 @@ class Rollback extends Error {}
 
 /**
  * Crash test hook (tests only): DAMPINGAN_TEST_SIGKILL_AT=chunk:N kills this process with SIGKILL
- * after the N-th staged chunk; =merge kills it inside the final transaction, before its commit.
+ * after the N-th staged chunk; =merge kills it inside the final transaction, before its commit;
+ * =merge:bulk kills it inside a bulk merge, right after the indexes and foreign keys were dropped.
  */
 function crashPoint(at: string): void {
   if (process.env.DAMPINGAN_TEST_SIGKILL_AT === at) process.kill(process.pid, 'SIGKILL');
@@ -83,11 +84,7 @@ async function isXlsx(path: string): Promise<boolean> {
 
 type Cell = string | number | boolean | null;
 
-/**
- * One extractor per staging column, built once: the staging line is written for every row
- * (3.5 M at province scale), so no per-row lookups or allocations beyond the line itself.
- */
-const STAGE_GETTERS: ReadonlyArray<(r: RegistryRecord) => Cell> = STAGE_COLUMNS.slice(2).map((column) => {
+const getter = (column: string): ((r: RegistryRecord) => Cell) => {
   if (column === 'no_kk') return (r) => r.noKk;
   if (column === 'nik') return (r) => r.nik;
   const def = [...FAMILY_FIELDS, ...PERSON_FIELDS].find((d) => d.column === column);
@@ -96,12 +93,39 @@ const STAGE_GETTERS: ReadonlyArray<(r: RegistryRecord) => Cell> = STAGE_COLUMNS.
   const field = def.field as keyof RegistryRecord;
   if (def.kind === 'json') return (r) => (r[field] == null ? null : JSON.stringify(r[field]));
   return (r) => (r[field] ?? null) as Cell;
-});
+};
+/**
+ * One extractor per staging column, built once: the staging line is written for every row
+ * (3.5 M at province scale), so no per-row lookups. The family's columns (no_kk and the family
+ * fields, after import_id and row) repeat on every row of a family: their CSV is reused while the
+ * values stay the same.
+ */
+const FAMILY_COLUMNS = 1 + FAMILY_FIELDS.length;
+const FAMILY_GETTERS = STAGE_COLUMNS.slice(2, 2 + FAMILY_COLUMNS).map(getter);
+const PERSON_GETTERS = STAGE_COLUMNS.slice(2 + FAMILY_COLUMNS).map(getter);
+const FAMILY_KEYS = ['noKk', ...FAMILY_FIELDS.map((d) => d.field)] as (keyof RegistryRecord)[];
+let lastFamily: RegistryRecord | null = null;
+let lastFamilyCsv = '';
 
 export function stageLine(importId: number, row: number, r: RegistryRecord): string {
-  const values: Cell[] = [importId, row];
-  for (const get of STAGE_GETTERS) values.push(get(r));
-  return csvLine(values);
+  let same = lastFamily !== null;
+  if (same) {
+    for (const k of FAMILY_KEYS) {
+      if ((lastFamily as RegistryRecord)[k] !== r[k]) {
+        same = false;
+        break;
+      }
+    }
+  }
+  if (!same) {
+    const family: string[] = [];
+    for (const get of FAMILY_GETTERS) family.push(csvField(get(r)));
+    lastFamily = r;
+    lastFamilyCsv = family.join(',');
+  }
+  const values: string[] = [String(importId), String(row), lastFamilyCsv];
+  for (const get of PERSON_GETTERS) values.push(csvField(get(r)));
+  return `${values.join(',')}\n`;
 }
 
 function issueLine(importId: number, i: RowIssue, severity: 'error' | 'warning'): string {
@@ -159,6 +183,7 @@ export async function runImport(database: Database, opts: ImportOptions): Promis
     let columns: ReturnType<typeof mapHeaders>['columns'] = [];
     let rowsRead = 0;
     const rejected = new Set<number>();
+    const familyMemo = createFamilyMemo();
     let stage = '';
     let stageRows = 0;
     let issues = '';
@@ -202,7 +227,7 @@ export async function runImport(database: Database, opts: ImportOptions): Promis
         continue;
       }
       rowsRead += 1;
-      const res = normalizeRow(cells, columns, { row, headers, today, numeric, problem, ...ctx });
+      const res = normalizeRow(cells, columns, { row, headers, today, numeric, problem, ...ctx, familyMemo });
       let rowRejected = false;
       for (const i of res.issues) {
         const severity = i.code.startsWith('warn_') ? 'warning' : 'error';
@@ -233,45 +258,22 @@ export async function runImport(database: Database, opts: ImportOptions): Promis
     await database.db.execute(sql`update registry_imports set phase = 'merging', heartbeat_at = now() where id = ${importId}`);
 
     let mergeIssues: Record<string, string | number | null>[] = [];
-    let result: { counts: Awaited<ReturnType<typeof mergeStaged>>; dupRows: number } | undefined;
+    let result: { counts: Awaited<ReturnType<typeof mergeStaged>>['counts']; dupRows: number } | undefined;
     try {
       await database.transaction(async (s) => {
         // The merge sends no heartbeat: holding its record's row lock until commit keeps a sweep
         // (which skips locked records) from aborting it and deleting its staged rows mid-merge.
         await s.query('select id from registry_imports where id = $1 for update', [importId]);
-        // In-file duplicates (memory stays flat: SQL finds them, not a Map in this process).
-        const dup = await s.query<{ n: number }>(
-          `with d as (
-             select row, nik, no_kk, first_value(row) over w as first_row, first_value(no_kk) over w as first_kk,
-                    row_number() over w as k
-             from registry_stage where import_id = $1 window w as (partition by nik order by row)),
-           ins as (
-             insert into registry_import_issues (import_id, row, "column", field, value, code, severity, message, message_en)
-             select $1, row, 'nik', 'nik', nik,
-               case when no_kk = first_kk then 'nik_duplicate_in_file' else 'person_in_two_families' end, 'error',
-               case when no_kk = first_kk then 'NIK sama dengan baris ' || first_row
-                    else 'Orang yang sama (NIK) juga tercatat di keluarga lain pada baris ' || first_row end,
-               case when no_kk = first_kk then 'Same NIK as row ' || first_row
-                    else 'The same person (NIK) is also listed in another family on row ' || first_row end
-             from d where k > 1 returning row)
-           select count(distinct row)::int as n from ins`,
-          [importId],
-        );
-        await s.query(
-          `delete from registry_stage st using (
-             select row from (select row, row_number() over (partition by nik order by row) as k
-                              from registry_stage where import_id = $1) x where k > 1) d
-           where st.import_id = $1 and st.row = d.row`,
-          [importId],
-        );
-        const counts = await mergeStaged(s, {
+        // In-file duplicates are found by SQL inside the merge (memory stays flat: no Map in this process).
+        const { counts, inFileDuplicates: dupRows } = await mergeStaged(s, {
           importId,
           period: opts.period,
           sourceKind: opts.sourceKind,
           synthetic,
           fullSnapshot: opts.fullSnapshot ?? true,
+          afterBulkDrop: () => crashPoint('merge:bulk'),
         });
-        result = { counts, dupRows: dup[0]?.n ?? 0 };
+        result = { counts, dupRows };
         crashPoint('merge');
         const rejectedRows = rejected.size + result.dupRows + counts.rejectedInMerge;
         await s.query(

@@ -34,7 +34,7 @@ import {
   type VillageFilter,
   villageStats,
 } from './registry.repository.ts';
-import { FAMILY_FIELDS } from './registry-fields.ts';
+import { FAMILY_FIELDS, type FieldDef, PERSON_FIELDS } from './registry-fields.ts';
 
 export type RegistryService = ReturnType<typeof createRegistryService>;
 
@@ -62,6 +62,17 @@ export function createRegistryService(deps: {
     if (!f || (villages !== null && !villages.includes(f.village_code))) throw notFound('Keluarga', 'Family', id);
     return f;
   }
+
+  /**
+   * field -> import for one row: its provenance entries (the imports that changed a value), and
+   * for every other value the import that inserted the row (decision 0007).
+   */
+  const provenanceOf = (row: Record<string, unknown> & { provenance: Record<string, number> }, defs: readonly FieldDef[]) => {
+    const out: Record<string, number> = {};
+    const first = row.first_import_id;
+    if (typeof first === 'number') for (const d of defs) if (row[d.column] !== null && row[d.column] !== undefined) out[d.field] = first;
+    return Object.assign(out, row.provenance);
+  };
 
   async function sourcesOf(provenances: Record<string, number>[]): Promise<Map<number, ValueSource>> {
     const ids = [...new Set(provenances.flatMap((p) => Object.values(p)))];
@@ -104,7 +115,9 @@ export function createRegistryService(deps: {
       const f = await visibleFamily(actor, id);
       const members = await listMembers(db, id);
       const snaps = await listSnapshots(db, id);
-      const map = await sourcesOf([f.provenance, ...members.map((m) => m.provenance)]);
+      const famProvenance = provenanceOf(f, FAMILY_FIELDS);
+      const memberProvenance = new Map(members.map((m) => [m.id, provenanceOf(m, PERSON_FIELDS)]));
+      const map = await sourcesOf([famProvenance, ...memberProvenance.values()]);
       const fields = Object.fromEntries(FAMILY_FIELDS.map((d) => [d.field, f[d.column] ?? null]));
       const personView = (m: Record<string, unknown> & { provenance: Record<string, number> }): PersonView => ({
         id: m.id as number,
@@ -127,7 +140,7 @@ export function createRegistryService(deps: {
         statusDate: (m.status_date_s as string | null) ?? null,
         statusReason: (m.status_reason as string | null) ?? null,
         reviewReason: (m.review_reason as string | null) ?? null,
-        sources: withSources(m.provenance, map),
+        sources: withSources(memberProvenance.get(m.id as number) ?? {}, map),
       });
       return {
         id: f.id,
@@ -143,7 +156,7 @@ export function createRegistryService(deps: {
         statusReason: (f.status_reason as string | null) ?? null,
         reviewReason: (f.review_reason as string | null) ?? null,
         fields,
-        sources: withSources(f.provenance, map),
+        sources: withSources(famProvenance, map),
         members: members.map(personView),
         desilHistory: snaps.map((s) => ({
           period: s.period,

@@ -13,7 +13,7 @@ import { mapHeaders } from './header-map.ts';
 import { isError, ROW_COLUMN } from './messages.ts';
 import { type Delimiter, detectDelimiter, readCsvRows, type SourceRow } from './parse-csv.ts';
 import { chunks, collect, regionCallbacks, splitBytes, TODAY } from './test-support.ts';
-import { normalizeRow } from './validate.ts';
+import { createFamilyMemo, normalizeRow } from './validate.ts';
 
 const regions = regionCallbacks();
 const DELIMS: readonly Delimiter[] = [',', ';', '|', '\t'];
@@ -363,6 +363,51 @@ describe('parse -> map -> normalise -> file checks, on generated malformed files
     ]) {
       expect(seen, code).toContain(code);
     }
+  }, 120_000);
+
+  it('the family memo changes nothing: every row gives the same record and issues with and without it', async () => {
+    // rows of one family repeat its cells; some rows change one family cell, some are malformed
+    const FAMILY_HEADERS = new Set(['No KK', 'Kode Desa', 'Desa/Kelurahan', 'Kecamatan', 'Kabupaten/Kota', 'RT', 'RW', 'Desil']);
+    for (const h of ['Fasilitas BAB', 'Sumber Air Minum', 'Daya Listrik', 'Luas Lantai', 'PKH', 'Aset', 'Alamat']) FAMILY_HEADERS.add(h);
+    let rows = 0;
+    let hits = 0;
+    await fc.assert(
+      fc.asyncProperty(fileArb, fc.array(fc.nat({ max: 3 }), { minLength: 40, maxLength: 40 }), async (file, joins) => {
+        // rows of one family: a row takes over the previous row's family cells (join 1–2), all but
+        // one of them (join 3), or starts a new family (0)
+        const family: Array<[string[], Shape]> = [];
+        for (const [i, [own, shape]] of file.rows.entries()) {
+          const prev = family[i - 1]?.[0];
+          const join = joins[i] ?? 0;
+          const changed = file.headers.findIndex((h) => FAMILY_HEADERS.has(h));
+          const cells =
+            prev && join > 0
+              ? own.map((c, j) => (FAMILY_HEADERS.has(file.headers[j] ?? '') && !(join === 3 && j === changed) ? (prev[j] ?? c) : c))
+              : own;
+          family.push([cells, shape]);
+        }
+        const text = serialise({ ...file, rows: family });
+        const memo = createFamilyMemo();
+        let headers: string[] | undefined;
+        let columns: ReturnType<typeof mapHeaders>['columns'] = [];
+        for await (const src of readCsvRows(chunks([text]), { delimiter: file.d })) {
+          if (!headers) {
+            headers = src.cells;
+            columns = mapHeaders(headers).columns;
+            continue;
+          }
+          rows++;
+          const ctx = { row: src.row, headers, today: TODAY, problem: src.problem, ...regions };
+          const plain = normalizeRow(src.cells, columns, ctx);
+          const memoised = normalizeRow(src.cells, columns, { ...ctx, familyMemo: memo });
+          expect(memoised, `row ${src.row}`).toEqual(plain);
+        }
+        hits += memo.hits;
+      }),
+      { numRuns: 300 },
+    );
+    // the memo was really used, on a good share of the rows
+    expect(hits).toBeGreaterThan(rows / 10);
   }, 120_000);
 
   it('handles arbitrary text as a whole file', async () => {

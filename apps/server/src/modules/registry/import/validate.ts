@@ -74,6 +74,12 @@ export interface NormalizeContext {
   problem?: RowProblem;
   /** numbering of numeric relationship codes: Regsosek 2022 (1–8, default) or Dukcapil SIAK (1–11) */
   relationshipCodes?: 'regsosek' | 'siak';
+  /**
+   * Optional, one per file (createFamilyMemo): the rows of a family repeat its family-level cells,
+   * so when a row's family cells equal the previous row's and those gave no issue, their values
+   * are taken over instead of validated again. Results are identical with or without it.
+   */
+  familyMemo?: FamilyMemo;
 }
 
 export type NormalizedRecord = RegistryRecord & { regionNames?: RegionNames };
@@ -102,6 +108,38 @@ const SPECIAL_SPACE = /[\u00a0\u200b-\u200d\u2060\ufeff]/;
 
 const ENUM_CACHE_MAX = 10_000;
 const enumCaches = new Map<string, Map<string, string | null>>();
+/** A list cell read: its codes in order, whether it said anything, the parts no spelling matched. */
+interface ParsedList {
+  codes: string[];
+  known: boolean;
+  unknown: string[];
+}
+const listCaches = new Map<ListField, Map<string, ParsedList>>();
+
+function parseListCell(field: ListField, v: string): ParsedList {
+  const vocab = VOCABULARIES[field];
+  const res: ParsedList = { codes: [], known: false, unknown: [] };
+  const whole = valueKey(v);
+  const single = vocab.lookup.get(whole) ?? vocab.lookup.get(valueKey(stripCodePrefix(v)));
+  if (single !== undefined) {
+    res.codes.push(single);
+    res.known = true;
+  } else if (['tidakada', 'tidak', 'tidakpunya', 'tidakmenerima', 'belumada'].includes(whole)) res.known = true;
+  else if (!isUnknownAnswer(whole)) {
+    for (const part of v.split(/[,;|+&\n]|\s+dan\s+/i)) {
+      const p = part.trim();
+      if (isBlank(p)) continue;
+      const code = vocab.lookup.get(valueKey(p)) ?? vocab.lookup.get(valueKey(stripCodePrefix(p)));
+      if (code === undefined) res.unknown.push(p);
+      else {
+        res.codes.push(code);
+        res.known = true;
+      }
+    }
+  }
+  return res;
+}
+
 const resolutions = new WeakMap<NonNullable<NormalizeContext['resolveVillage']>, Map<string, VillageResolution>>();
 
 function isBlank(s: string): boolean {
@@ -140,10 +178,20 @@ function needsCollapse(s: string): boolean {
 
 type EnumOf<F extends ScalarEnumField> = (typeof VOCABULARIES)[F] extends EnumVocabulary<infer T> ? T : never;
 
-interface Cell {
-  raw: string;
-  column: string;
-  index: number;
+/** A cell of the row: its cleaned text, the column users see, its index. */
+class Cell {
+  constructor(
+    readonly raw: string,
+    readonly column: string,
+    readonly index: number,
+  ) {}
+  /** `value()` hands out the cell itself as `{ cell, v }`: one object per cell read, not two. */
+  get cell(): Cell {
+    return this;
+  }
+  get v(): string {
+    return this.raw;
+  }
 }
 
 /** Where each field sits in the row: computed once per header mapping, not per row. */
@@ -152,17 +200,53 @@ interface Plan {
   flags: Array<{ list: ListField; code: string; index: number }>;
   /** list fields fed by a list column or a flag column */
   lists: Set<ListField>;
+  /** the columns that feed family-level fields (the family memo compares these cells) */
+  familyColumns: number[];
 }
+
+/** Fields of the family (the same on every row of one family), flag columns of family lists included. */
+const FAMILY_KEYS: ReadonlySet<string> = new Set([
+  'noKk',
+  'villageCode',
+  'provinceName',
+  'regencyName',
+  'districtName',
+  'villageName',
+  'sourceId',
+  'address',
+  'hamlet',
+  'rt',
+  'rw',
+  'rtRw',
+  'desil',
+  'tenure',
+  'floorAreaM2',
+  'floorType',
+  'wallType',
+  'wallCondition',
+  'roofType',
+  'roofCondition',
+  'drinkingWater',
+  'toilet',
+  'sewage',
+  'lighting',
+  'electricityVa',
+  'cookingFuel',
+  'assets',
+  'familyPrograms',
+]);
+const isFamilyKey = (key: string) => FAMILY_KEYS.has(splitFlagKey(key as FieldKey)?.[0] ?? key);
 
 const plans = new WeakMap<ReadonlyArray<FieldKey | null>, Plan>();
 
 function planFor(columns: ReadonlyArray<FieldKey | null>): Plan {
   let plan = plans.get(columns);
   if (plan) return plan;
-  plan = { index: new Map(), flags: [], lists: new Set() };
+  plan = { index: new Map(), flags: [], lists: new Set(), familyColumns: [] };
   for (let i = 0; i < columns.length; i++) {
     const key = columns[i];
     if (key === null || key === undefined) continue;
+    if (isFamilyKey(key)) plan.familyColumns.push(i);
     const flag = splitFlagKey(key);
     if (flag) {
       plan.flags.push({ list: flag[0], code: flag[1], index: i });
@@ -177,7 +261,7 @@ function planFor(columns: ReadonlyArray<FieldKey | null>): Plan {
 class RowNormalizer {
   readonly issues: RowIssue[] = [];
   readonly ctx: NormalizeContext;
-  private readonly plan: Plan;
+  readonly plan: Plan;
   private readonly row: readonly string[];
 
   constructor(cells: readonly string[], columns: ReadonlyArray<FieldKey | null>, ctx: NormalizeContext) {
@@ -187,7 +271,7 @@ class RowNormalizer {
   }
 
   private cellAt(i: number): Cell {
-    return { raw: clean(this.row[i] ?? ''), column: this.ctx.headers[i] ?? ROW_COLUMN, index: i };
+    return new Cell(clean(this.row[i] ?? ''), this.ctx.headers[i] ?? ROW_COLUMN, i);
   }
 
   /** The cell of a field's column (blank or not), or undefined when no column feeds it. */
@@ -207,10 +291,10 @@ class RowNormalizer {
   }
 
   /** The cleaned cell of a field, or undefined when absent or blank. */
-  value(key: FieldKey): { cell: Cell; v: string } | undefined {
+  value(key: FieldKey): { readonly cell: Cell; readonly v: string } | undefined {
     const cell = this.cell(key);
     if (!cell || isBlank(cell.raw)) return undefined;
-    return { cell, v: cell.raw };
+    return cell;
   }
 
   numeric(cell: Cell): number | undefined {
@@ -561,24 +645,22 @@ class RowNormalizer {
     let known = false;
     const got = this.value(field);
     if (got) {
-      const whole = valueKey(got.v);
-      const single = vocab.lookup.get(whole) ?? vocab.lookup.get(valueKey(stripCodePrefix(got.v)));
-      if (single !== undefined) {
-        out.add(single);
-        known = true;
-      } else if (['tidakada', 'tidak', 'tidakpunya', 'tidakmenerima', 'belumada'].includes(whole)) known = true;
-      else if (!isUnknownAnswer(whole)) {
-        for (const part of got.v.split(/[,;|+&\n]|\s+dan\s+/i)) {
-          const p = part.trim();
-          if (isBlank(p)) continue;
-          const code = vocab.lookup.get(valueKey(p)) ?? vocab.lookup.get(valueKey(stripCodePrefix(p)));
-          if (code === undefined) this.fail('enum_unknown', field, got.cell, { allowed: vocab.allowed, allowedEn: vocab.allowedEn }, p);
-          else {
-            out.add(code);
-            known = true;
-          }
-        }
+      // Files repeat a few hundred list cells millions of times: each spelling is read once.
+      let cache = listCaches.get(field);
+      if (!cache) {
+        cache = new Map();
+        listCaches.set(field, cache);
       }
+      let parsed = cache.get(got.v);
+      if (!parsed) {
+        parsed = parseListCell(field, got.v);
+        if (cache.size >= ENUM_CACHE_MAX) cache.clear();
+        cache.set(got.v, parsed);
+      }
+      for (const code of parsed.codes) out.add(code);
+      if (parsed.known) known = true;
+      for (const part of parsed.unknown)
+        this.fail('enum_unknown', field, got.cell, { allowed: vocab.allowed, allowedEn: vocab.allowedEn }, part);
     }
     for (const f of this.plan.flags) {
       if (f.list !== field) continue;
@@ -724,59 +806,258 @@ export function normalizeRow(cells: readonly string[], columns: ReadonlyArray<Fi
   }
 }
 
+/** The family-level values of a record (what the family memo hands from one row to the next). */
+type FamilyValues = Pick<
+  NormalizedRecord,
+  | 'noKk'
+  | 'sourceId'
+  | 'villageCode'
+  | 'address'
+  | 'hamlet'
+  | 'rt'
+  | 'rw'
+  | 'desil'
+  | 'tenure'
+  | 'floorAreaM2'
+  | 'floorType'
+  | 'wallType'
+  | 'wallCondition'
+  | 'roofType'
+  | 'roofCondition'
+  | 'drinkingWater'
+  | 'toilet'
+  | 'sewage'
+  | 'lighting'
+  | 'electricityVa'
+  | 'cookingFuel'
+  | 'assets'
+  | 'familyPrograms'
+  | 'regionNames'
+>;
+
+/** The previous row's family cells and, when they gave no issue, their values. */
+export interface FamilyMemo {
+  plan: Plan | null;
+  cells: Array<string | undefined>;
+  numeric: Array<number | undefined>;
+  ctx: Pick<NormalizeContext, 'today' | 'inScope' | 'isVillage' | 'resolveVillage' | 'isKnownDistrictPrefix'> | null;
+  family: FamilyValues | null;
+  /** rows whose family values were taken over (a figure for tests and benches) */
+  hits: number;
+}
+
+export function createFamilyMemo(): FamilyMemo {
+  return { plan: null, cells: [], numeric: [], ctx: null, family: null, hits: 0 };
+}
+
+function memoHit(memo: FamilyMemo, plan: Plan, cells: readonly string[], ctx: NormalizeContext): FamilyValues | null {
+  const m = memo.ctx;
+  if (memo.family === null || memo.plan !== plan || m === null) return null;
+  if (m.today !== ctx.today || m.inScope !== ctx.inScope || m.isVillage !== ctx.isVillage) return null;
+  if (m.resolveVillage !== ctx.resolveVillage || m.isKnownDistrictPrefix !== ctx.isKnownDistrictPrefix) return null;
+  const idx = plan.familyColumns;
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k] as number;
+    if (cells[i] !== memo.cells[k] || ctx.numeric?.[i] !== memo.numeric[k]) return null;
+  }
+  memo.hits++;
+  return memo.family;
+}
+
+function remember(memo: FamilyMemo, plan: Plan, cells: readonly string[], ctx: NormalizeContext, family: FamilyValues | null): void {
+  memo.plan = plan;
+  memo.family = family;
+  memo.ctx = {
+    today: ctx.today,
+    inScope: ctx.inScope,
+    isVillage: ctx.isVillage,
+    resolveVillage: ctx.resolveVillage,
+    isKnownDistrictPrefix: ctx.isKnownDistrictPrefix,
+  };
+  const idx = plan.familyColumns;
+  memo.cells.length = idx.length;
+  memo.numeric.length = idx.length;
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k] as number;
+    memo.cells[k] = cells[i];
+    memo.numeric[k] = ctx.numeric?.[i];
+  }
+}
+
+/** Values being gathered for one row, family-level and person-level. */
+interface Draft {
+  family: FamilyValues;
+  village: { code: string | null; names: RegionNames | undefined };
+  nik: string | null;
+  name: string | null;
+  sex: NormalizedRecord['sex'];
+  birthDate: string | null;
+  person: Pick<
+    NormalizedRecord,
+    | 'birthPlace'
+    | 'relationship'
+    | 'motherName'
+    | 'education'
+    | 'schoolParticipation'
+    | 'workStatus'
+    | 'disabilities'
+    | 'chronicIllness'
+    | 'jkn'
+    | 'nutritionStatus'
+    | 'personPrograms'
+  > | null;
+}
+
+/**
+ * The checks of one row in the order their issues are reported; `true` marks the family-level
+ * steps, which the family memo skips for a row that repeats the previous row's family cells.
+ */
+const STEPS: ReadonlyArray<readonly [boolean, (r: RowNormalizer, d: Draft) => void]> = [
+  [
+    true,
+    (r, d) => {
+      d.family.noKk = r.identity('noKk') ?? '';
+    },
+  ],
+  [
+    false,
+    (r, d) => {
+      d.nik = r.identity('nik');
+      d.name = r.name();
+    },
+  ],
+  [
+    true,
+    (r) => {
+      if (!r.value('noKk')) r.requireColumn('noKk');
+    },
+  ],
+  [
+    false,
+    (r) => {
+      if (!r.value('nik')) r.requireColumn('nik');
+      if (!r.value('name')) r.requireColumn('name');
+    },
+  ],
+  [
+    true,
+    (r, d) => {
+      d.village = r.village();
+      d.family.villageCode = d.village.code ?? '';
+      if (d.village.names) d.family.regionNames = d.village.names;
+    },
+  ],
+  [
+    false,
+    (r, d) => {
+      d.sex = r.enumValue('sex');
+      d.birthDate = r.birthDate();
+    },
+  ],
+  [
+    true,
+    (r, d) => {
+      const combined = r.rtRw();
+      const f = d.family;
+      f.sourceId = r.text('sourceId');
+      f.address = r.text('address');
+      f.hamlet = r.text('hamlet');
+      f.rt = combined?.rt ?? r.rtOrRw('rt');
+      f.rw = combined?.rw ?? r.rtOrRw('rw');
+      f.desil = r.desil();
+      f.tenure = r.enumValue('tenure');
+      f.floorAreaM2 = r.floorArea();
+      f.floorType = r.enumValue('floorType');
+      f.wallType = r.enumValue('wallType');
+      f.wallCondition = r.enumValue('wallCondition');
+      f.roofType = r.enumValue('roofType');
+      f.roofCondition = r.enumValue('roofCondition');
+      f.drinkingWater = r.enumValue('drinkingWater');
+      f.toilet = r.enumValue('toilet');
+      f.sewage = r.enumValue('sewage');
+      f.lighting = r.enumValue('lighting');
+      f.electricityVa = r.electricityVa();
+      f.cookingFuel = r.enumValue('cookingFuel');
+      f.assets = r.list('assets') as Asset[] | null;
+      f.familyPrograms = r.list('familyPrograms') as ProgramCode[] | null;
+    },
+  ],
+  [
+    false,
+    (r, d) => {
+      d.person = {
+        birthPlace: r.text('birthPlace'),
+        relationship: r.enumValue('relationship'),
+        motherName: r.text('motherName'),
+        education: r.enumValue('education'),
+        schoolParticipation: r.enumValue('schoolParticipation'),
+        workStatus: r.enumValue('workStatus'),
+        disabilities: r.list('disabilities') as Disability[] | null,
+        chronicIllness: r.chronicIllness(),
+        jkn: r.enumValue('jkn'),
+        nutritionStatus: r.enumValue('nutritionStatus'),
+        personPrograms: r.list('personPrograms') as ProgramCode[] | null,
+      };
+    },
+  ],
+];
+
 function normalizeFields(cells: readonly string[], columns: ReadonlyArray<FieldKey | null>, ctx: NormalizeContext): NormalizeResult {
   const r = new RowNormalizer(cells, columns, ctx);
-
-  const noKk = r.identity('noKk');
-  const nik = r.identity('nik');
-  const name = r.name();
-  if (!r.value('noKk')) r.requireColumn('noKk');
-  if (!r.value('nik')) r.requireColumn('nik');
-  if (!r.value('name')) r.requireColumn('name');
-  const village = r.village();
-
-  const sex = r.enumValue('sex');
-  const birthDate = r.birthDate();
-  const combined = r.rtRw();
+  const memo = ctx.familyMemo;
+  const known = memo ? memoHit(memo, r.plan, cells, ctx) : null;
+  const d: Draft = {
+    family: known ?? ({} as FamilyValues),
+    village: known ? { code: known.villageCode, names: known.regionNames } : { code: null, names: undefined },
+    nik: null,
+    name: null,
+    sex: null,
+    birthDate: null,
+    person: null,
+  };
+  for (const [family, step] of STEPS) if (!(family && known)) step(r, d);
+  const { nik, name, sex, birthDate, village } = d;
+  const f = d.family;
+  const p = d.person as NonNullable<Draft['person']>;
   const record: NormalizedRecord = {
-    noKk: noKk ?? '',
-    sourceId: r.text('sourceId'),
-    villageCode: village.code ?? '',
-    address: r.text('address'),
-    hamlet: r.text('hamlet'),
-    rt: combined?.rt ?? r.rtOrRw('rt'),
-    rw: combined?.rw ?? r.rtOrRw('rw'),
-    desil: r.desil(),
-    tenure: r.enumValue('tenure'),
-    floorAreaM2: r.floorArea(),
-    floorType: r.enumValue('floorType'),
-    wallType: r.enumValue('wallType'),
-    wallCondition: r.enumValue('wallCondition'),
-    roofType: r.enumValue('roofType'),
-    roofCondition: r.enumValue('roofCondition'),
-    drinkingWater: r.enumValue('drinkingWater'),
-    toilet: r.enumValue('toilet'),
-    sewage: r.enumValue('sewage'),
-    lighting: r.enumValue('lighting'),
-    electricityVa: r.electricityVa(),
-    cookingFuel: r.enumValue('cookingFuel'),
-    assets: r.list('assets') as Asset[] | null,
-    familyPrograms: r.list('familyPrograms') as ProgramCode[] | null,
+    noKk: f.noKk,
+    sourceId: f.sourceId,
+    villageCode: f.villageCode,
+    address: f.address,
+    hamlet: f.hamlet,
+    rt: f.rt,
+    rw: f.rw,
+    desil: f.desil,
+    tenure: f.tenure,
+    floorAreaM2: f.floorAreaM2,
+    floorType: f.floorType,
+    wallType: f.wallType,
+    wallCondition: f.wallCondition,
+    roofType: f.roofType,
+    roofCondition: f.roofCondition,
+    drinkingWater: f.drinkingWater,
+    toilet: f.toilet,
+    sewage: f.sewage,
+    lighting: f.lighting,
+    electricityVa: f.electricityVa,
+    cookingFuel: f.cookingFuel,
+    assets: f.assets,
+    familyPrograms: f.familyPrograms,
     nik: nik ?? '',
     name: name ?? '',
     sex,
     birthDate,
-    birthPlace: r.text('birthPlace'),
-    relationship: r.enumValue('relationship'),
-    motherName: r.text('motherName'),
-    education: r.enumValue('education'),
-    schoolParticipation: r.enumValue('schoolParticipation'),
-    workStatus: r.enumValue('workStatus'),
-    disabilities: r.list('disabilities') as Disability[] | null,
-    chronicIllness: r.chronicIllness(),
-    jkn: r.enumValue('jkn'),
-    nutritionStatus: r.enumValue('nutritionStatus'),
-    personPrograms: r.list('personPrograms') as ProgramCode[] | null,
+    birthPlace: p.birthPlace,
+    relationship: p.relationship,
+    motherName: p.motherName,
+    education: p.education,
+    schoolParticipation: p.schoolParticipation,
+    workStatus: p.workStatus,
+    disabilities: p.disabilities,
+    chronicIllness: p.chronicIllness,
+    jkn: p.jkn,
+    nutritionStatus: p.nutritionStatus,
+    personPrograms: p.personPrograms,
   };
   if (village.names) record.regionNames = village.names;
 
@@ -808,9 +1089,14 @@ function normalizeFields(cells: readonly string[], columns: ReadonlyArray<FieldK
 
   const issues = r.issues;
   const failed = issues.some(isError);
-  if (!failed && (noKk === null || nik === null || name === null || village.code === null)) {
+  if (!failed && (f.noKk === '' || nik === null || name === null || village.code === null)) {
     // Every path that leaves a required value empty reports it; this guard keeps the promise anyway.
     issues.push(makeIssue('internal_error', { row: ctx.row, column: ROW_COLUMN, field: null, value: '' }));
+  }
+  if (memo && !known) {
+    // Family values are handed on only when no issue touched the family (or the row as a whole).
+    const clean = issues.every((i) => i.field !== null && !isFamilyKey(i.field));
+    remember(memo, r.plan, cells, ctx, clean ? f : null);
   }
   return issues.some(isError) ? { issues } : { record, issues };
 }
