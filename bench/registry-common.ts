@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { type Database, writeRegistryFile } from '@dampingan/server';
-import { onCleanup, repoRoot } from './common.ts';
+import { benchDbExists, type Engine, onCleanup, repoRoot } from './common.ts';
 
 /** Snapshot date of the generated files and the `period` of every bench import. */
 export const BENCH_PERIOD = '2026-09-30';
@@ -257,4 +257,59 @@ export function gitLine(): string {
   } catch {
     return 'commit unknown (no git)';
   }
+}
+
+// ---- shared by registry-search.ts and workspace.ts ----------------------------------------------
+
+/** mulberry32: the same seed draws the same queries, villages and ids. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The q-quantile (0–1) of the values, interpolated. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return (sorted[lo] ?? 0) + ((sorted[hi] ?? 0) - (sorted[lo] ?? 0)) * (pos - lo);
+}
+
+/** The registry database registry-import.ts --keep leaves behind; --build makes it when missing. */
+export async function ensureDatabase(engine: Engine, scope: string, families: number, build: boolean): Promise<string> {
+  const exists =
+    engine === 'pg' ? await benchDbExists(keptPgName(scope, families)) : fs.existsSync(path.join(keptPgliteDir(scope, families), 'pgdata'));
+  const where = engine === 'pg' ? keptPgName(scope, families) : keptPgliteDir(scope, families);
+  if (!exists) {
+    const cmd = `npx tsx bench/registry-import.ts --engine ${engine} --scope ${scope} --families ${families} --keep`;
+    if (!build) throw new Error(`no kept registry ${where}: run \`${cmd}\` first, or pass --build`);
+    console.log(`${engine}: building ${where} with ${cmd} --skip-breakdown`);
+    const child = spawnNode(
+      [
+        '--import',
+        'tsx',
+        path.join(repoRoot, 'bench', 'registry-import.ts'),
+        '--engine',
+        engine,
+        '--scope',
+        scope,
+        '--families',
+        String(families),
+        '--keep',
+        '--skip-breakdown',
+      ],
+      { echo: true },
+    );
+    const exit = await child.exited;
+    if (exit.code !== 0) throw new Error(`registry-import exited with ${exit.code ?? exit.signal}:\n${tail(child.output)}`);
+  }
+  return where;
 }

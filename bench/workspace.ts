@@ -37,7 +37,6 @@
  * audit rows) is deleted at the end, on error and on Ctrl-C.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   type FamilyCriteria,
@@ -53,7 +52,6 @@ import type { Actor } from '../apps/server/src/modules/auth/actor.ts';
 import { localToday, reportMonths } from '../apps/server/src/modules/reports/report-months.ts';
 import { indicatorValues } from '../apps/server/src/modules/workspace/family-criteria.ts';
 import {
-  benchDbExists,
   dbUrl,
   dropBenchDb,
   type Engine,
@@ -64,70 +62,18 @@ import {
   parseEngines,
   pgServerVersion,
   ratio,
-  repoRoot,
   round,
   table,
   tempDir,
 } from './common.ts';
-import { gitLine, keptPgliteDir, keptPgName, parseFamilies, parseScope, query, spawnNode, tail } from './registry-common.ts';
+import { ensureDatabase, gitLine, keptPgName, parseFamilies, parseScope, prng, quantile, query } from './registry-common.ts';
 
 const now = () => performance.now();
-
-/** mulberry32: the same seed draws the same villages, families and ids. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return (sorted[lo] ?? 0) + ((sorted[hi] ?? 0) - (sorted[lo] ?? 0)) * (pos - lo);
-}
 
 const msf = (v: number) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)) : '-');
 
 // ---------------------------------------------------------------------------------------------
 // The kept database (as registry-search.ts).
-
-async function ensureDatabase(engine: Engine, scope: string, families: number, build: boolean): Promise<string> {
-  const exists =
-    engine === 'pg' ? await benchDbExists(keptPgName(scope, families)) : fs.existsSync(path.join(keptPgliteDir(scope, families), 'pgdata'));
-  const where = engine === 'pg' ? keptPgName(scope, families) : keptPgliteDir(scope, families);
-  if (!exists) {
-    const cmd = `npx tsx bench/registry-import.ts --engine ${engine} --scope ${scope} --families ${families} --keep`;
-    if (!build) throw new Error(`no kept registry ${where}: run \`${cmd}\` first, or pass --build`);
-    console.log(`${engine}: building ${where} with ${cmd} --skip-breakdown`);
-    const child = spawnNode(
-      [
-        '--import',
-        'tsx',
-        path.join(repoRoot, 'bench', 'registry-import.ts'),
-        '--engine',
-        engine,
-        '--scope',
-        scope,
-        '--families',
-        String(families),
-        '--keep',
-        '--skip-breakdown',
-      ],
-      { echo: true },
-    );
-    const exit = await child.exited;
-    if (exit.code !== 0) throw new Error(`registry-import exited with ${exit.code ?? exit.signal}:\n${tail(child.output)}`);
-  }
-  return where;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Capturing the SQL a call sends (transactions included), to EXPLAIN it.
