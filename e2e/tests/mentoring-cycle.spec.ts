@@ -97,6 +97,8 @@ test('one mentoring cycle: assess, plan, approve, deliver with a photo, report, 
     const dialog = mentor.getByRole('dialog', { name: 'Catat intervensi' });
     await selectOptionContaining(dialog.getByLabel('Butir rencana'), 'Pembangunan jamban sehat keluarga');
     await dialog.getByLabel('Kegiatan').fill('Pembangunan 3 jamban sehat RW 21');
+    // a fixed November day: the report below is November's, whatever day the suite runs on
+    await dialog.getByLabel('Tanggal', { exact: true }).fill('2026-11-20');
     await dialog.getByLabel('Kode jenis bantuan').fill('jamban');
     await dialog.getByLabel('Keluaran').fill('3');
     await dialog.getByLabel('Satuan').fill('unit jamban');

@@ -2,6 +2,7 @@ export * from './assessment.ts';
 export * from './attention.ts';
 export * from './audit.ts';
 export * from './common.ts';
+export * from './dates.ts';
 export * from './delivery.ts';
 export * from './evaluation.ts';
 export * from './opds.ts';

@@ -1,3 +1,5 @@
+import { PROGRAM_TIME_ZONE, programDate } from '@dampingan/contracts';
+
 /**
  * Postgres timestamps arrive as `2026-11-29 10:25:59.156+00`, which not every browser parses;
  * normalise them to ISO 8601 first.
@@ -10,13 +12,11 @@ export function parseTimestamp(value: string): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-const TIME_ZONE = 'Asia/Jakarta';
-
 export function formatDateTime(value: string | null | undefined, locale: string): string {
   if (!value) return '—';
   const d = parseTimestamp(value);
   if (!d) return value;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(d);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: PROGRAM_TIME_ZONE }).format(d);
 }
 
 /** Calendar dates (`2026-01-12`) are not instants: format them without a time-zone shift. */
@@ -33,9 +33,9 @@ export function latestDate(first: string, ...rest: string[]): string {
   return [first, ...rest].sort().at(-1) ?? first;
 }
 
-/** Today's date in Jakarta as `YYYY-MM-DD`, the default for date inputs. */
+/** Today's date in the program's time zone as `YYYY-MM-DD`, the default for date inputs. */
 export function todayIso(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return programDate(now);
 }
 
 /** A count or amount in the locale's grouping (12.345 in id-ID, 12,345 in en-GB). */

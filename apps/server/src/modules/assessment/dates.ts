@@ -1,10 +1,8 @@
-/** Calendar dates of the program, in Kota Pekalongan's time zone (WIB), from the injected clock. */
-const TIME_ZONE = 'Asia/Jakarta';
+/** Calendar dates of the program, in its time zone (see contracts' `programDate`), from the injected clock. */
+import { programDate } from '@dampingan/contracts';
 
-/** `YYYY-MM-DD` of `now` in WIB. */
-export function isoDateIn(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+/** `YYYY-MM-DD` of `now` in the program's time zone. */
+export const isoDateIn = programDate;
 
 /** Has December of `year` not begun yet on `today` (`YYYY-MM-DD`)? */
 export function isBeforeDecember(today: string, year: number): boolean {

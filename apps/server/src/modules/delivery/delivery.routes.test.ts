@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.ts';
 import { expectEndpointsCovered } from '../../test/endpoint-coverage.ts';
-import { createTestContext, errorOf, send, type TestContext } from '../../test/harness.ts';
+import { createTestContext, errorOf, loginCookie, send, type TestContext } from '../../test/harness.ts';
 import { type LoadedFamily, loadFamilies, type MadeWorkspace, makeWorkspace, simpleFamilies } from '../workspace/workspace.test-support.ts';
 import { MAX_EVIDENCE_BYTES } from './evidence-store.ts';
 
@@ -392,5 +392,22 @@ describe('convergence view of a family', () => {
 
   it('covers its endpoints', async () => {
     await expectEndpointsCovered(ctx, 'delivery');
+  });
+});
+
+describe('calendar', () => {
+  it('"today" is the program\'s local day: after 17:00 UTC a done intervention may carry tomorrow\'s UTC date', async () => {
+    const before = ctx.clock.now;
+    ctx.clock.now = new Date('2026-11-29T18:00:00Z'); // 01:00 WIB on 30 November
+    try {
+      const cookie = await loginCookie(ctx, ws.mentor.user.username); // the morning session has idled out
+      const today = await send(ctx, 'POST', base(), { cookie, body: body({ deliveredOn: '2026-11-30' }) });
+      expect(today.statusCode, today.body).toBe(201);
+      const tomorrow = await send(ctx, 'POST', base(), { cookie, body: body({ deliveredOn: '2026-12-01' }) });
+      expect(tomorrow.statusCode).toBe(400);
+      expect((errorOf(tomorrow).details.issues as { path: string }[])[0]?.path).toBe('body.deliveredOn');
+    } finally {
+      ctx.clock.now = before;
+    }
   });
 });

@@ -13,6 +13,7 @@ import type {
   InterventionInputSchema,
   InterventionPatch,
 } from '@dampingan/contracts';
+import { programDate } from '@dampingan/contracts';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
@@ -70,7 +71,7 @@ function costIssues(costs: { fundingSource: string }[]): Issue[] {
 
 export function createDeliveryService(deps: WorkspaceModuleDeps) {
   const { db, audit, clock, evidenceDir } = deps;
-  const today = () => clock().toISOString().slice(0, 10);
+  const today = () => programDate(clock());
 
   async function validate(tx: DbOrTx, ws: Workspace, input: Input): Promise<Issue[]> {
     const issues: Issue[] = [];

@@ -1,4 +1,4 @@
-import type { Opd, OpdInputSchema, OpdPatchSchema } from '@dampingan/contracts';
+import { type Opd, type OpdInputSchema, type OpdPatchSchema, programDate } from '@dampingan/contracts';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { AppError, notFound } from '../../http/errors.ts';
@@ -120,7 +120,7 @@ export function createOpdsService(deps: { db: Db; audit: AuditService }) {
             en: `The OPD still has ${open} active pairing(s); end them first`,
           });
         }
-        const on = date ?? new Date().toISOString().slice(0, 10);
+        const on = date ?? programDate(new Date());
         if (cur.opd.validFrom && on < cur.opd.validFrom) {
           throw new AppError(
             'validation_failed',

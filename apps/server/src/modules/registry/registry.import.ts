@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import type { ImportSummary, RegistryRecord, RowIssue, SourceKind } from '@dampingan/contracts';
+import { type ImportSummary, programDate, type RegistryRecord, type RowIssue, type SourceKind } from '@dampingan/contracts';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { csvField, csvLine } from '../../lib/csv.ts';
@@ -169,7 +169,7 @@ export async function runImport(database: Database, opts: ImportOptions): Promis
 
   try {
     const ctx = await loadRegionContext(database.db, opts.scope);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = programDate(new Date());
     let bytesRead = 0;
     const counted = async function* (): AsyncGenerator<Buffer> {
       for await (const chunk of fs.createReadStream(opts.filePath, { highWaterMark: 1 << 20 })) {

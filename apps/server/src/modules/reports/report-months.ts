@@ -3,14 +3,10 @@
  * and whether it is late. Dates are ISO strings (YYYY-MM-DD); "today" is the program's local date
  * (WIB, UTC+7) taken from the injected clock, never from the wall clock.
  */
-import { REPORT_DUE_DAY, type ReportMonthStatus } from '@dampingan/contracts';
+import { programDate, REPORT_DUE_DAY, type ReportMonthStatus } from '@dampingan/contracts';
 
-const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** Today's date in Kota Pekalongan (WIB) by the given clock. */
-export function localToday(now: Date): string {
-  return new Date(now.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
-}
+/** Today's date in the program's time zone by the given clock. */
+export const localToday = programDate;
 
 /** The first day of the month of an ISO date. */
 export function monthOf(date: string): string {
