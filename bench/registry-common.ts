@@ -8,7 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream/promises';
 import { type Database, writeRegistryFile } from '@dampingan/server';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { benchDbExists, type Engine, onCleanup, repoRoot } from './common.ts';
 
 /** Snapshot date of the generated files and the `period` of every bench import. */
@@ -104,6 +106,82 @@ export async function query<T>(database: Database, text: string, params: unknown
 export async function countRows(database: Database, tableName: string): Promise<number> {
   const [r] = await query<{ n: number }>(database, `select count(*)::int as n from ${tableName}`);
   return r?.n ?? -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// COPY between files and tables, on either engine.
+
+/** PGlite reads COPY input from a Blob in its WASM file system: a file goes in pieces of this size. */
+const PGLITE_COPY_CHUNK_BYTES = 64 * 2 ** 20;
+
+/**
+ * COPY a file into `table`: `csv` (with a header line, skipped) or PostgreSQL's `text` format.
+ * PG streams it through COPY FROM STDIN; PGlite takes it in ~64 MB pieces cut at line ends, each
+ * from /dev/blob. Returns the rows COPY reported.
+ */
+export async function copyFileIn(database: Database, table: string, file: string, format: 'csv' | 'text'): Promise<number> {
+  const options = (header: boolean) => (format === 'csv' ? `(FORMAT csv${header ? ', HEADER true' : ''})` : '(FORMAT text)');
+  const pool = database.raw.pool;
+  if (pool) {
+    const conn = await pool.connect();
+    try {
+      const stream = conn.query(copyFrom(`COPY ${table} FROM STDIN ${options(true)}`));
+      await pipeline(fs.createReadStream(file, { highWaterMark: 1 << 20 }), stream);
+      return stream.rowCount ?? 0;
+    } finally {
+      conn.release();
+    }
+  }
+  const pglite = database.raw.pglite;
+  if (!pglite) throw new Error('no driver');
+  const fd = fs.openSync(file, 'r');
+  let copied = 0;
+  try {
+    const buf = Buffer.alloc(PGLITE_COPY_CHUNK_BYTES);
+    let carry = Buffer.alloc(0);
+    let first = true;
+    for (;;) {
+      const n = fs.readSync(fd, buf, 0, buf.length, null);
+      const data = n > 0 ? Buffer.concat([carry, buf.subarray(0, n)]) : carry;
+      if (data.length === 0) break;
+      const cut = n > 0 ? data.lastIndexOf(0x0a) + 1 : data.length;
+      if (cut === 0) {
+        carry = data;
+        continue;
+      }
+      const piece = data.subarray(0, cut);
+      carry = Buffer.from(data.subarray(cut));
+      const res = await pglite.query(`COPY ${table} FROM '/dev/blob' WITH ${options(first)}`, [], {
+        blob: new Blob([new Uint8Array(piece)]),
+      });
+      copied += res.affectedRows ?? 0;
+      first = false;
+      if (n === 0) break;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return copied;
+}
+
+/** COPY the rows of `select` out to a file in PostgreSQL's text format. Returns the bytes written. */
+export async function copyQueryOut(database: Database, select: string, file: string): Promise<number> {
+  const pool = database.raw.pool;
+  if (pool) {
+    const conn = await pool.connect();
+    try {
+      await pipeline(conn.query(copyTo(`COPY (${select}) TO STDOUT`)), fs.createWriteStream(file));
+    } finally {
+      conn.release();
+    }
+    return fs.statSync(file).size;
+  }
+  const pglite = database.raw.pglite;
+  if (!pglite) throw new Error('no driver');
+  const res = await pglite.query(`COPY (${select}) TO '/dev/blob'`);
+  if (!res.blob) throw new Error('COPY TO /dev/blob returned no blob');
+  fs.writeFileSync(file, Buffer.from(await res.blob.arrayBuffer()));
+  return fs.statSync(file).size;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
  *
  *   npx tsx bench/registry-import.ts [--engine pg|pglite|both] [--families 90000] [--scope 33.75] [--runs 1]
  *                                    [--seed 1] [--keep] [--cpu-prof] [--cpu-prof-dir DIR] [--skip-breakdown]
- *                                    [--clean-cache] [--pg-auto-explain MS]
+ *                                    [--clean-cache] [--pg-auto-explain MS] [--skip-floor]
  *
  * Per run and engine:
  *   1. the file: generated with `writeRegistryFile` once and cached in $TMPDIR/dampingan-bench-cache,
@@ -19,7 +19,11 @@
  *   5. the re-import of the same file in a new child (every family and person unchanged);
  *   6. breakdown, not a baseline (skip with --skip-breakdown): the JavaScript half of the import
  *      alone in this process, without a database: parse only, and parse + header map + validate +
- *      staging line (what runImport does per row before COPY).
+ *      staging line (what runImport does per row before COPY);
+ *   7. the floor (skip with --skip-floor; registry-floor.ts): the import's end state (families,
+ *      persons, snapshots) COPYed from files into empty clones of those tables with their indexes,
+ *      the least any importer of this schema must pay; floor/raw and import/floor put the import
+ *      between the raw COPY and that floor.
  * Counts are checked after each step. --keep leaves the last run's database for registry-search.ts
  * (PG `dampingan_bench_keep_registry_<scope>_<families>`, PGlite `$TMPDIR/dampingan-bench-keep-registry-…`).
  * --cpu-prof runs the first import child under `node --cpu-prof` and prints where its CPU time went
@@ -31,10 +35,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { type Database, loadRegions, migrate, openDatabase } from '@dampingan/server';
-import { from as copyFrom } from 'pg-copy-streams';
 import { mapHeaders } from '../apps/server/src/modules/registry/import/header-map.ts';
 import { readCsvRows } from '../apps/server/src/modules/registry/import/parse-csv.ts';
 import { createFamilyMemo, normalizeRow } from '../apps/server/src/modules/registry/import/validate.ts';
@@ -64,6 +66,7 @@ import {
 } from './common.ts';
 import {
   BENCH_PERIOD,
+  copyFileIn,
   countRows,
   gitLine,
   keptPgliteDir,
@@ -79,10 +82,9 @@ import {
   summarizeCpuProfile,
   tail,
 } from './registry-common.ts';
+import { type FloorFigures, measureFloor } from './registry-floor.ts';
 
 const now = () => performance.now();
-/** PGlite reads COPY input from a Blob in its WASM file system: the file goes in pieces of this size. */
-const PGLITE_COPY_CHUNK_BYTES = 64 * 2 ** 20;
 
 interface ChildResult {
   importMs: number;
@@ -124,6 +126,7 @@ interface RunFigures {
   reimp: ChildResult;
   js: JsFigures;
   /** WAL bytes written during the import / re-import (PG: the whole server, other databases included) */
+  floor: FloorFigures | null;
   walImport: number;
   walReimport: number;
   loadAtImport: number;
@@ -135,6 +138,10 @@ const familyRate = (f: RunFigures) => f.families / (f.imp.importMs / 1000);
 const rawRate = (f: RunFigures) => f.rows / (f.rawCopyMs / 1000);
 const importToRaw = (f: RunFigures) => importRate(f) / rawRate(f);
 const reimportRate = (f: RunFigures) => f.rows / (f.reimp.importMs / 1000);
+/** raw COPY time ÷ floor time: the best import/raw any importer of this schema could reach */
+const floorToRaw = (f: RunFigures) => (f.floor ? f.rawCopyMs / f.floor.floorMs : Number.NaN);
+/** floor time ÷ import time: how close the import comes to that floor */
+const importToFloor = (f: RunFigures) => (f.floor ? f.floor.floorMs / f.imp.importMs : Number.NaN);
 
 // ---------------------------------------------------------------------------------------------
 // Baseline: raw COPY of the file into a bare all-text table.
@@ -158,57 +165,10 @@ function headerOf(file: string): string[] {
 /** The file's columns, all text, no PK, constraint, NOT NULL or index. */
 const bareTableDdl = (header: string[]) => `create table bare_registry (${header.map((h) => `${quoteIdent(h)} text`).join(', ')})`;
 
-async function rawCopyPg(database: Database, file: string): Promise<number> {
-  const pool = database.raw.pool;
-  if (!pool) throw new Error('no pg pool');
-  const conn = await pool.connect();
-  try {
-    const stream = conn.query(copyFrom('COPY bare_registry FROM STDIN (FORMAT csv, HEADER true)'));
-    await pipeline(fs.createReadStream(file, { highWaterMark: 1 << 20 }), stream);
-    return stream.rowCount ?? 0;
-  } finally {
-    conn.release();
-  }
-}
-
-/** PGlite: the file in ~64 MB pieces cut at line ends, each COPYed from /dev/blob (header skipped in the first). */
-async function rawCopyPglite(database: Database, file: string): Promise<number> {
-  const pglite = database.raw.pglite;
-  if (!pglite) throw new Error('no pglite');
-  const fd = fs.openSync(file, 'r');
-  let copied = 0;
-  try {
-    const buf = Buffer.alloc(PGLITE_COPY_CHUNK_BYTES);
-    let carry = Buffer.alloc(0);
-    let first = true;
-    for (;;) {
-      const n = fs.readSync(fd, buf, 0, buf.length, null);
-      const data = n > 0 ? Buffer.concat([carry, buf.subarray(0, n)]) : carry;
-      if (data.length === 0) break;
-      const cut = n > 0 ? data.lastIndexOf(0x0a) + 1 : data.length;
-      if (cut === 0) {
-        carry = data;
-        continue;
-      }
-      const piece = data.subarray(0, cut);
-      carry = Buffer.from(data.subarray(cut));
-      const res = await pglite.query(`COPY bare_registry FROM '/dev/blob' WITH (FORMAT csv${first ? ', HEADER true' : ''})`, [], {
-        blob: new Blob([new Uint8Array(piece)]),
-      });
-      copied += res.affectedRows ?? 0;
-      first = false;
-      if (n === 0) break;
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-  return copied;
-}
-
 async function measureRawCopy(database: Database, file: string, rows: number): Promise<number> {
   await database.exec(bareTableDdl(headerOf(file)));
   const t = now();
-  const copied = database.engine === 'pg' ? await rawCopyPg(database, file) : await rawCopyPglite(database, file);
+  const copied = await copyFileIn(database, 'bare_registry', file, 'csv');
   const ms = now() - t;
   const inBare = await countRows(database, 'bare_registry');
   if (copied !== rows || inBare !== rows)
@@ -378,6 +338,7 @@ interface Options {
   keep: boolean;
   cpuProfDir: string | null;
   breakdown: boolean;
+  floor: boolean;
   /** PG only: log the plans (EXPLAIN ANALYZE, triggers) of import statements slower than this, via auto_explain */
   autoExplainMs: number | null;
 }
@@ -473,6 +434,21 @@ async function runOnce(engine: Engine, run: number, last: boolean, o: Options): 
     checkReimport(reimp, o.summary, afterImport, await registryCounts(database));
     const dbBytes = await dbSize(database, dataDir);
 
+    let floor: FloorFigures | null = null;
+    if (o.floor) {
+      const tmp = tempDir('floor');
+      try {
+        floor = await measureFloor(database, tmp.dir);
+      } finally {
+        await tmp.remove();
+      }
+      console.log(
+        `${label}: floor ${sec(floor.floorMs)} s (indexes kept up ${sec(floor.maintainedMs)} s, built after ${sec(floor.builtAfterMs)} s; ` +
+          `${rate(floor.rows.families)} families, ${rate(floor.rows.persons)} persons, ${rate(floor.rows.family_snapshots)} snapshots); ` +
+          `floor/raw ${ratio(rawCopyMs / floor.floorMs)}, import/floor ${ratio(floor.floorMs / imp.importMs)}; ${loadLine()}`,
+      );
+    }
+
     let js = noJs;
     if (o.breakdown) {
       js = await measureJs(database, o.file, o.scope, o.summary.rows);
@@ -493,6 +469,7 @@ async function runOnce(engine: Engine, run: number, last: boolean, o: Options): 
       imp,
       reimp,
       js,
+      floor,
       walImport,
       walReimport,
       loadAtImport,
@@ -554,6 +531,7 @@ await main(async () => {
       'cpu-prof': { type: 'boolean', default: false },
       'cpu-prof-dir': { type: 'string' },
       'skip-breakdown': { type: 'boolean', default: false },
+      'skip-floor': { type: 'boolean', default: false },
       'clean-cache': { type: 'boolean', default: false },
       'pg-auto-explain': { type: 'string' },
     },
@@ -590,7 +568,16 @@ await main(async () => {
   console.log('');
 
   const autoExplainMs = values['pg-auto-explain'] === undefined ? null : parseFamilies(values['pg-auto-explain'], 1000);
-  const options: Options = { file, summary, scope, keep: values.keep, cpuProfDir, breakdown: !values['skip-breakdown'], autoExplainMs };
+  const options: Options = {
+    file,
+    summary,
+    scope,
+    keep: values.keep,
+    cpuProfDir,
+    breakdown: !values['skip-breakdown'],
+    floor: !values['skip-floor'],
+    autoExplainMs,
+  };
   const all: RunFigures[] = [];
   for (let run = 1; run <= runs; run++) {
     for (const engine of engines) all.push(await runOnce(engine, run, run === runs, options));
@@ -605,6 +592,9 @@ await main(async () => {
     'rows/s',
     'families/s',
     'import/raw',
+    'floor s',
+    'floor/raw',
+    'import/floor',
     'prelude s',
     'reading s',
     'merge s',
@@ -623,6 +613,9 @@ await main(async () => {
       rate: number;
       famRate: number;
       ratio: number;
+      floor: number;
+      floorRatio: number;
+      impFloor: number;
       prelude: number;
       reading: number;
       merge: number;
@@ -640,6 +633,9 @@ await main(async () => {
     rate(v.rate),
     rate(v.famRate),
     ratio(v.ratio),
+    sec(v.floor),
+    ratio(v.floorRatio),
+    ratio(v.impFloor),
     sec(v.prelude),
     sec(v.reading),
     sec(v.merge),
@@ -655,6 +651,9 @@ await main(async () => {
     rate: importRate(f),
     famRate: familyRate(f),
     ratio: importToRaw(f),
+    floor: f.floor?.floorMs ?? Number.NaN,
+    floorRatio: floorToRaw(f),
+    impFloor: importToFloor(f),
     prelude: f.imp.preludeMs,
     reading: f.imp.readingMs,
     merge: f.imp.mergeMs,
@@ -729,6 +728,9 @@ await main(async () => {
       rate: m(importRate),
       famRate: m(familyRate),
       ratio: m(importToRaw),
+      floor: m((x) => x.floor?.floorMs ?? Number.NaN),
+      floorRatio: m(floorToRaw),
+      impFloor: m(importToFloor),
       prelude: m((x) => x.imp.preludeMs),
       reading: m((x) => x.imp.readingMs),
       merge: m((x) => x.imp.mergeMs),
@@ -752,6 +754,11 @@ await main(async () => {
       importRowsPerSec: round(md.rate),
       importFamiliesPerSec: round(md.famRate),
       importToRawCopyRatio: round(md.ratio, 3),
+      floorMs: Number.isFinite(md.floor) ? round(md.floor) : null,
+      floorMaintainedMs: lastRun?.floor ? round(lastRun.floor.maintainedMs) : null,
+      floorBuiltAfterMs: lastRun?.floor ? round(lastRun.floor.builtAfterMs) : null,
+      floorToRawCopyRatio: Number.isFinite(md.floorRatio) ? round(md.floorRatio, 3) : null,
+      importToFloorRatio: Number.isFinite(md.impFloor) ? round(md.impFloor, 3) : null,
       preludeMs: round(md.prelude),
       readingMs: round(md.reading),
       mergeMs: round(md.merge),
@@ -789,6 +796,9 @@ await main(async () => {
   console.log(
     'import = runImport in a child process (sourceKind synthetic), from its call to its return; rows/s = person rows ÷ that time;\n' +
       'import/raw = import rows/s ÷ raw COPY rows/s, raw COPY = the same file into a bare all-text table (no constraint, no index).\n' +
+      'floor = the end state (families, persons, snapshots) COPYed from files into empty clones of those tables with their indexes\n' +
+      '(kept up or built after, the faster; no FKs): the least any importer of this schema pays. floor/raw = raw COPY s ÷ floor s,\n' +
+      'the best import/raw reachable; import/floor = floor s ÷ import s.\n' +
       'prelude = SHA-256 of the file + import record; reading = stream + parse + validate + COPY into registry_stage (overlapped);\n' +
       'merge = the one transaction. peak RSS = VmHWM of the importing process (node + tsx + server modules included;\n' +
       '"RSS before" = after opening the database). stage COPY = sum of the staging COPYs (they overlap parsing); COPY-bound =\n' +
