@@ -5,6 +5,7 @@
  *   npx tsx bench/registry-import.ts [--engine pg|pglite|both] [--families 90000] [--scope 33.75] [--runs 1]
  *                                    [--seed 1] [--keep] [--cpu-prof] [--cpu-prof-dir DIR] [--skip-breakdown]
  *                                    [--clean-cache] [--pg-auto-explain MS] [--skip-floor]
+ *                                    [--max-old-space MB]
  *
  * Per run and engine:
  *   1. the file: generated with `writeRegistryFile` once and cached in $TMPDIR/dampingan-bench-cache,
@@ -28,6 +29,9 @@
  * (PG `dampingan_bench_keep_registry_<scope>_<families>`, PGlite `$TMPDIR/dampingan-bench-keep-registry-…`).
  * --cpu-prof runs the first import child under `node --cpu-prof` and prints where its CPU time went
  * (that run is slower: do not quote it). --clean-cache removes the cached file at the end.
+ * --max-old-space MB caps the V8 heap of the import children (node --max-old-space-size): an import
+ * that finishes under a cap far smaller than its file shows that its memory does not grow with the
+ * file (without a cap V8 lets the heap grow lazily, so peak RSS alone cannot tell).
  * --pg-auto-explain MS (PG, diagnostic, slower) makes the import children's sessions log the plan
  * of every statement slower than MS with EXPLAIN ANALYZE figures and trigger (foreign key) times,
  * through auto_explain, to the PostgreSQL server log.
@@ -186,9 +190,11 @@ async function importInChild(
   file: string,
   scope: string,
   cpuProfDir: string | null,
+  maxOldSpaceMiB: number | null,
 ): Promise<ChildResult> {
   const args = [
     ...(cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : []),
+    ...(maxOldSpaceMiB ? [`--max-old-space-size=${maxOldSpaceMiB}`] : []),
     '--import',
     'tsx',
     path.join(repoRoot, 'bench', 'registry-import-child.ts'),
@@ -339,6 +345,7 @@ interface Options {
   cpuProfDir: string | null;
   breakdown: boolean;
   floor: boolean;
+  maxOldSpaceMiB: number | null;
   /** PG only: log the plans (EXPLAIN ANALYZE, triggers) of import statements slower than this, via auto_explain */
   autoExplainMs: number | null;
 }
@@ -407,7 +414,7 @@ async function runOnce(engine: Engine, run: number, last: boolean, o: Options): 
     if (engine === 'pglite') {
       await close();
     }
-    const imp = await importInChild(target, o.file, o.scope, run === 1 ? o.cpuProfDir : null);
+    const imp = await importInChild(target, o.file, o.scope, run === 1 ? o.cpuProfDir : null, o.maxOldSpaceMiB);
     const loadAtImport = os.loadavg()[0] ?? Number.NaN;
     console.log(
       `${label}: import ${sec(imp.importMs)} s (${rate(o.summary.rows / (imp.importMs / 1000))} rows/s; reading ${sec(imp.readingMs)} s, merge ${sec(imp.mergeMs)} s), peak RSS ${mib(imp.vmHwm)} MiB; ${loadLine()}`,
@@ -422,7 +429,7 @@ async function runOnce(engine: Engine, run: number, last: boolean, o: Options): 
     const walBeforeRe = await walBytes(database);
     if (engine === 'pglite') await close();
 
-    const reimp = await importInChild(target, o.file, o.scope, null);
+    const reimp = await importInChild(target, o.file, o.scope, null, o.maxOldSpaceMiB);
     console.log(
       `${label}: re-import ${sec(reimp.importMs)} s (reading ${sec(reimp.readingMs)} s, merge ${sec(reimp.mergeMs)} s), peak RSS ${mib(reimp.vmHwm)} MiB; ${loadLine()}`,
     );
@@ -532,6 +539,7 @@ await main(async () => {
       'cpu-prof-dir': { type: 'string' },
       'skip-breakdown': { type: 'boolean', default: false },
       'skip-floor': { type: 'boolean', default: false },
+      'max-old-space': { type: 'string' },
       'clean-cache': { type: 'boolean', default: false },
       'pg-auto-explain': { type: 'string' },
     },
@@ -547,7 +555,10 @@ await main(async () => {
   console.log(machineLine());
   console.log(gitLine());
   console.log(`before: ${loadLine()}`);
-  console.log(`engines: ${engines.join(', ')}; runs: ${runs}; scope ${scope}; ${families.toLocaleString('en-US')} families; seed ${seed}`);
+  console.log(
+    `engines: ${engines.join(', ')}; runs: ${runs}; scope ${scope}; ${families.toLocaleString('en-US')} families; seed ${seed}` +
+      (values['max-old-space'] ? `; import children capped at --max-old-space-size=${values['max-old-space']}` : ''),
+  );
   if (engines.includes('pg')) console.log(`PostgreSQL: ${pgAdminUrl} (server ${await pgServerVersion()})`);
 
   const t = now();
@@ -576,6 +587,7 @@ await main(async () => {
     cpuProfDir,
     breakdown: !values['skip-breakdown'],
     floor: !values['skip-floor'],
+    maxOldSpaceMiB: values['max-old-space'] === undefined ? null : parseFamilies(values['max-old-space'], 256),
     autoExplainMs,
   };
   const all: RunFigures[] = [];
