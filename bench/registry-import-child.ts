@@ -34,8 +34,25 @@ if (!file || !scope || !period) throw new Error('--file, --scope and --period ar
 
 const now = () => performance.now();
 let peakSampledRss = process.memoryUsage().rss;
+/** what the RSS was made of at its sampled peak: V8 heap in use, and memory outside it (Buffers) */
+let peakParts = { heapUsed: 0, heapTotal: 0, external: 0, arrayBuffers: 0, phase: 'open' };
+let phaseNow = 'open';
+const tStart = performance.now();
+let lastTrace = 0;
 const sampler = setInterval(() => {
-  peakSampledRss = Math.max(peakSampledRss, process.memoryUsage().rss);
+  const m = process.memoryUsage();
+  if (m.rss > peakSampledRss) {
+    peakSampledRss = m.rss;
+    peakParts = { heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, phase: phaseNow };
+  }
+  // BENCH_MEMORY_TRACE=1: a line every 5 s (the parent echoes it with --memory-trace)
+  if (process.env.BENCH_MEMORY_TRACE && performance.now() - lastTrace > 5000) {
+    lastTrace = performance.now();
+    const mb = (b: number) => (b / 2 ** 20).toFixed(0);
+    process.stdout.write(
+      `memory t=${((lastTrace - tStart) / 1000).toFixed(0)}s ${phaseNow}: rss ${mb(m.rss)} heapUsed ${mb(m.heapUsed)} heapTotal ${mb(m.heapTotal)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)} MiB\n`,
+    );
+  }
 }, 100);
 
 const tOpen = now();
@@ -137,6 +154,7 @@ const summary = await runImport(instrumented, {
   onProgress: (p) => {
     // 'reading' comes after each staged chunk and, between chunks, about twice a second.
     const t = now();
+    phaseNow = p.phase;
     if (p.phase === 'merging') marks.merging = t;
     else if (p.phase === 'done') marks.done = t;
   },
@@ -174,6 +192,7 @@ const result = {
   mergeStatements,
   rssBefore,
   peakSampledRss,
+  peakParts,
   vmHwm: mem?.hwm ?? Number.NaN,
   summary,
 };

@@ -5,7 +5,7 @@
  *   npx tsx bench/registry-import.ts [--engine pg|pglite|both] [--families 90000] [--scope 33.75] [--runs 1]
  *                                    [--seed 1] [--keep] [--cpu-prof] [--cpu-prof-dir DIR] [--skip-breakdown]
  *                                    [--clean-cache] [--pg-auto-explain MS] [--skip-floor]
- *                                    [--max-old-space MB]
+ *                                    [--max-old-space MB] [--memory-trace]
  *
  * Per run and engine:
  *   1. the file: generated with `writeRegistryFile` once and cached in $TMPDIR/dampingan-bench-cache,
@@ -29,7 +29,7 @@
  * (PG `dampingan_bench_keep_registry_<scope>_<families>`, PGlite `$TMPDIR/dampingan-bench-keep-registry-…`).
  * --cpu-prof runs the first import child under `node --cpu-prof` and prints where its CPU time went
  * (that run is slower: do not quote it). --clean-cache removes the cached file at the end.
- * --max-old-space MB caps the V8 heap of the import children (node --max-old-space-size): an import
+ * --memory-trace echoes the import children's memory every 5 s. --max-old-space MB caps the V8 heap of the import children (node --max-old-space-size): an import
  * that finishes under a cap far smaller than its file shows that its memory does not grow with the
  * file (without a cap V8 lets the heap grow lazily, so peak RSS alone cannot tell).
  * --pg-auto-explain MS (PG, diagnostic, slower) makes the import children's sessions log the plan
@@ -103,6 +103,7 @@ interface ChildResult {
   mergeStatements: { label: string; ms: number }[];
   rssBefore: number;
   peakSampledRss: number;
+  peakParts: { heapUsed: number; heapTotal: number; external: number; arrayBuffers: number; phase: string };
   vmHwm: number;
   summary: {
     importId: number;
@@ -137,6 +138,10 @@ interface RunFigures {
   dbBytes: number;
 }
 
+/** what the sampled RSS peak was made of */
+const peakOf = (c: ChildResult) =>
+  `(sampled peak ${mib(c.peakSampledRss)} MiB in ${c.peakParts.phase}: V8 heap used ${mib(c.peakParts.heapUsed)} of ${mib(c.peakParts.heapTotal)}, ` +
+  `external ${mib(c.peakParts.external)}, array buffers ${mib(c.peakParts.arrayBuffers)})`;
 const importRate = (f: RunFigures) => f.rows / (f.imp.importMs / 1000);
 const familyRate = (f: RunFigures) => f.families / (f.imp.importMs / 1000);
 const rawRate = (f: RunFigures) => f.rows / (f.rawCopyMs / 1000);
@@ -191,6 +196,7 @@ async function importInChild(
   scope: string,
   cpuProfDir: string | null,
   maxOldSpaceMiB: number | null,
+  memoryTrace = false,
 ): Promise<ChildResult> {
   const args = [
     ...(cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : []),
@@ -209,7 +215,7 @@ async function importInChild(
     BENCH_PERIOD,
   ];
   const t = now();
-  const child = spawnNode(args);
+  const child = spawnNode(args, memoryTrace ? { env: { ...process.env, BENCH_MEMORY_TRACE: '1' }, echo: true } : {});
   const exit = await child.exited;
   const wallMs = now() - t;
   if (exit.code !== 0) throw new Error(`import child exited with ${exit.code ?? exit.signal}:\n${tail(child.output)}`);
@@ -346,6 +352,7 @@ interface Options {
   breakdown: boolean;
   floor: boolean;
   maxOldSpaceMiB: number | null;
+  memoryTrace: boolean;
   /** PG only: log the plans (EXPLAIN ANALYZE, triggers) of import statements slower than this, via auto_explain */
   autoExplainMs: number | null;
 }
@@ -414,10 +421,10 @@ async function runOnce(engine: Engine, run: number, last: boolean, o: Options): 
     if (engine === 'pglite') {
       await close();
     }
-    const imp = await importInChild(target, o.file, o.scope, run === 1 ? o.cpuProfDir : null, o.maxOldSpaceMiB);
+    const imp = await importInChild(target, o.file, o.scope, run === 1 ? o.cpuProfDir : null, o.maxOldSpaceMiB, o.memoryTrace);
     const loadAtImport = os.loadavg()[0] ?? Number.NaN;
     console.log(
-      `${label}: import ${sec(imp.importMs)} s (${rate(o.summary.rows / (imp.importMs / 1000))} rows/s; reading ${sec(imp.readingMs)} s, merge ${sec(imp.mergeMs)} s), peak RSS ${mib(imp.vmHwm)} MiB; ${loadLine()}`,
+      `${label}: import ${sec(imp.importMs)} s (${rate(o.summary.rows / (imp.importMs / 1000))} rows/s; reading ${sec(imp.readingMs)} s, merge ${sec(imp.mergeMs)} s), peak RSS ${mib(imp.vmHwm)} MiB ${peakOf(imp)}; ${loadLine()}`,
     );
     if (engine === 'pglite') {
       database = await openDatabase({ engine: 'pglite', dataDir: dataDir ?? '', owner: 'bench/registry-import' });
@@ -540,6 +547,7 @@ await main(async () => {
       'skip-breakdown': { type: 'boolean', default: false },
       'skip-floor': { type: 'boolean', default: false },
       'max-old-space': { type: 'string' },
+      'memory-trace': { type: 'boolean', default: false },
       'clean-cache': { type: 'boolean', default: false },
       'pg-auto-explain': { type: 'string' },
     },
@@ -587,6 +595,7 @@ await main(async () => {
     cpuProfDir,
     breakdown: !values['skip-breakdown'],
     floor: !values['skip-floor'],
+    memoryTrace: values['memory-trace'],
     maxOldSpaceMiB: values['max-old-space'] === undefined ? null : parseFamilies(values['max-old-space'], 256),
     autoExplainMs,
   };
