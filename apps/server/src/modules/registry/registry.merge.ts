@@ -75,15 +75,17 @@ interface Deferred {
  * The secondary indexes (not the primary key, not backing a constraint) and the foreign keys of
  * `table`, read from the catalog so that what is rebuilt is exactly what the migrations made.
  */
-async function deferrable(s: Session, table: string): Promise<Deferred> {
-  const indexes = await s.query<{ name: string; def: string }>(
-    `select quote_ident(c.relname) as name, pg_get_indexdef(i.indexrelid) as def
+async function deferrable(s: Session, table: string, what: { indexes: boolean } = { indexes: true }): Promise<Deferred> {
+  const indexes = !what.indexes
+    ? []
+    : await s.query<{ name: string; def: string }>(
+        `select quote_ident(c.relname) as name, pg_get_indexdef(i.indexrelid) as def
      from pg_index i join pg_class c on c.oid = i.indexrelid
      where i.indrelid = $1::regclass and not i.indisprimary
        and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
      order by c.relname`,
-    [table],
-  );
+        [table],
+      );
   const fks = await s.query<{ name: string; def: string }>(
     `select quote_ident(conname) as name, pg_get_constraintdef(oid) as def from pg_constraint
      where conrelid = $1::regclass and contype = 'f' order by conname`,
@@ -171,7 +173,7 @@ export async function mergeStaged(s: Session, input: MergeInput): Promise<{ coun
   }
 
   // 2. This file's families: the head's row carries the family fields.
-  await s.exec('drop table if exists merge_families; drop table if exists merge_persons; drop table if exists merge_members;');
+  await s.exec('drop table if exists merge_families; drop table if exists merge_persons;');
   await s.query(
     `create temp table merge_families on commit drop as
      select distinct on (no_kk) no_kk, ${cols(FAMILY_FIELDS)}
@@ -291,19 +293,25 @@ export async function mergeStaged(s: Session, input: MergeInput): Promise<{ coun
   // 6. History: a snapshot per family whose content differs from its latest earlier snapshot
   //    (none for a family this import inserted). Compared by content hash; a latest snapshot
   //    written before hashes existed is compared by value.
-  await s.query(
-    `create temp table merge_members on commit drop as
-     select mp.no_kk, ${membersJson('mp')} as members from merge_persons mp group by mp.no_kk`,
-    [],
+  //    A bulk load checks the snapshots' foreign key once, after the insert, not row by row (its
+  //    indexes stay: the lookup of a family's latest snapshot needs them). Snapshot JSON is
+  //    compressed with lz4 where the server has it (PostgreSQL builds with lz4; pglz otherwise).
+  let snapDeferred: Deferred = { drop: [], restore: [] };
+  if (bulk) {
+    snapDeferred = await deferrable(s, 'family_snapshots', { indexes: false });
+    await run(s, snapDeferred.drop);
+  }
+  const [lz4] = await s.query<{ ok: boolean }>(
+    `select coalesce((select 'lz4' = any(enumvals) from pg_settings where name = 'default_toast_compression'), false) as ok`,
   );
-  await s.exec('create index on merge_members (no_kk)');
+  if (lz4?.ok) await s.exec("set local default_toast_compression = 'lz4'");
   await s.query(
     `insert into family_snapshots (family_id, import_id, period, source_kind, desil, data, content_hash)
      select c.family_id, $1, $2::date, $3, c.desil, c.data, c.hash
      from (
        select f.id as family_id, m.desil, d.data, md5(d.data::text) as hash, last.id as last_id, last.content_hash as last_hash
        from merge_families m join families f on f.no_kk = m.no_kk
-       left join merge_members mm on mm.no_kk = m.no_kk
+       left join (select mp.no_kk, ${membersJson('mp')} as members from merge_persons mp group by mp.no_kk) mm on mm.no_kk = m.no_kk
        cross join lateral (select ${familyJson('m', "coalesce(mm.members, '[]'::json)")} as data offset 0) d
        left join lateral (
          select fs.id, fs.content_hash from family_snapshots fs
@@ -315,6 +323,7 @@ export async function mergeStaged(s: Session, input: MergeInput): Promise<{ coun
         or (c.last_hash is null and c.data::jsonb is distinct from (select fs.data::jsonb from family_snapshots fs where fs.id = c.last_id))`,
     p.slice(0, 3),
   );
+  await run(s, snapDeferred.restore);
 
   await s.query('delete from registry_stage where import_id = $1', [input.importId]);
   const famN = famTotal?.n ?? 0;

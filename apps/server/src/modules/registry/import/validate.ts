@@ -107,6 +107,13 @@ function clean(raw: string): string {
 const SPECIAL_SPACE = /[\u00a0\u200b-\u200d\u2060\ufeff]/;
 
 const ENUM_CACHE_MAX = 10_000;
+/**
+ * A cache key that does not hold the file in memory. Cells are slices of the decoded chunk of the
+ * file they came from (parse-csv.ts), and V8 keeps a whole chunk alive for any slice of 13 or more
+ * characters: 10,000 cached spellings from 10,000 chunks would pin gigabytes. A slice of a
+ * concatenation is backed by a new string of the cell's own size.
+ */
+const detach = (s: string): string => (s.length < 13 ? s : ` ${s}`.slice(1));
 const enumCaches = new Map<string, Map<string, string | null>>();
 /** A list cell read: its codes in order, whether it said anything, the parts no spelling matched. */
 interface ParsedList {
@@ -130,7 +137,7 @@ function parseListCell(field: ListField, v: string): ParsedList {
       const p = part.trim();
       if (isBlank(p)) continue;
       const code = vocab.lookup.get(valueKey(p)) ?? vocab.lookup.get(valueKey(stripCodePrefix(p)));
-      if (code === undefined) res.unknown.push(p);
+      if (code === undefined) res.unknown.push(detach(p));
       else {
         res.codes.push(code);
         res.known = true;
@@ -620,7 +627,7 @@ class RowNormalizer {
         return null;
       }
       if (cache.size >= ENUM_CACHE_MAX) cache.clear();
-      cache.set(got.v, code);
+      cache.set(detach(got.v), code);
     }
     return code;
   }
@@ -655,7 +662,7 @@ class RowNormalizer {
       if (!parsed) {
         parsed = parseListCell(field, got.v);
         if (cache.size >= ENUM_CACHE_MAX) cache.clear();
-        cache.set(got.v, parsed);
+        cache.set(detach(got.v), parsed);
       }
       for (const code of parsed.codes) out.add(code);
       if (parsed.known) known = true;
