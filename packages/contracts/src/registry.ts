@@ -245,7 +245,7 @@ export type FamilyListItem = z.infer<typeof FamilyListItemSchema>;
 
 export const FamilyListSchema = z.object({
   items: z.array(FamilyListItemSchema),
-  /** exact up to 10,000; `totalCapped` says when there are more */
+  /** exact up to 10,000 (1,000 for a name search); `totalCapped` says when there are more */
   total: z.number().int(),
   totalCapped: z.boolean(),
   limit: z.number().int(),
