@@ -3,7 +3,8 @@
  * the registry's proposals (accept / dismiss, never twice), and the families' field verification
  * (Form 2). Each describe uses its own village so counts are exact; every change is audited.
  */
-import type { LowWelfarePage, Problem, ProposeResult, VillageProfile } from '@dampingan/contracts';
+
+import { type LowWelfarePage, type Problem, type ProposeResult, programDate, type VillageProfile } from '@dampingan/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.ts';
@@ -12,7 +13,7 @@ import { createTestContext, errorOf, send, type TestContext } from '../../test/h
 import { removeTmpFiles } from '../registry/registry.test-support.ts';
 import { type LoadedFamily, loadFamilies, type MadeWorkspace, makeWorkspace, simpleFamilies } from '../workspace/workspace.test-support.ts';
 import { proposalTitle } from './assessment.service.ts';
-import { isBeforeDecember, isoDateIn, padRw, rwLabel } from './dates.ts';
+import { isBeforeDecember, padRw, rwLabel } from './dates.ts';
 
 let ctx: TestContext;
 
@@ -34,7 +35,7 @@ async function auditOf(entityType: string, entityId: string | number) {
 
 describe('dates and titles', () => {
   it('takes today in WIB from the clock and pads RWs', () => {
-    expect(isoDateIn(new Date('2026-11-30T18:00:00Z'))).toBe('2026-12-01');
+    expect(programDate(new Date('2026-11-30T18:00:00Z'))).toBe('2026-12-01');
     expect(isBeforeDecember('2026-11-30', 2026)).toBe(true);
     expect(isBeforeDecember('2026-12-01', 2026)).toBe(false);
     expect(padRw('3')).toBe('003');

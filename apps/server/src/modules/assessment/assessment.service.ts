@@ -11,6 +11,7 @@ import {
   type ProblemInputSchema,
   type ProblemPatchSchema,
   type ProposeResult,
+  programDate,
   type VerificationInputSchema,
   type VerificationStatus,
   type VillageProfile,
@@ -45,7 +46,7 @@ import {
   upsertProfile,
   upsertVerification,
 } from './assessment.repository.ts';
-import { isoDateIn, padRw, rwLabel } from './dates.ts';
+import { padRw, rwLabel } from './dates.ts';
 
 export type AssessmentService = ReturnType<typeof createAssessmentService>;
 
@@ -169,7 +170,7 @@ export function createAssessmentService(deps: WorkspaceModuleDeps) {
           origin: 'mentor',
           indicatorKey: key,
           baselineValue: key ? await indicatorNow(tx, ws.villageCode, key, rw) : null,
-          baselineDate: key ? isoDateIn(clock()) : null,
+          baselineDate: key ? programDate(clock()) : null,
           createdBy: actor.id > 0 ? actor.id : null,
         };
         const newId = await insertProblem(tx, values);
@@ -277,7 +278,7 @@ export function createAssessmentService(deps: WorkspaceModuleDeps) {
       const result = await db.transaction(async (tx) => {
         const ws = await loadWorkspace(tx, actor, pairingId, 'author');
         const existing = await existingProposalKeys(tx, ws.pairingId);
-        const today = isoDateIn(clock());
+        const today = programDate(clock());
         const created: number[] = [];
         let skipped = 0;
         for (const key of PROPOSAL_INDICATORS) {
@@ -379,7 +380,7 @@ export function createAssessmentService(deps: WorkspaceModuleDeps) {
           familyId,
           status: input.status,
           note: input.note ?? null,
-          verifiedOn: input.verifiedOn ?? isoDateIn(clock()),
+          verifiedOn: input.verifiedOn ?? programDate(clock()),
           verifiedBy: actor.id > 0 ? actor.id : null,
         };
         await upsertVerification(tx, after, clock());

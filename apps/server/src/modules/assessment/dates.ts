@@ -1,8 +1,4 @@
-/** Calendar dates of the program, in its time zone (see contracts' `programDate`), from the injected clock. */
-import { programDate } from '@dampingan/contracts';
-
-/** `YYYY-MM-DD` of `now` in the program's time zone. */
-export const isoDateIn = programDate;
+/** Date and RW helpers of the assessment; "today" comes from contracts' `programDate`. */
 
 /** Has December of `year` not begun yet on `today` (`YYYY-MM-DD`)? */
 export function isBeforeDecember(today: string, year: number): boolean {

@@ -11,10 +11,11 @@ import {
   type AttentionReason,
   type AttentionRow,
   NO_ACTIVITY_DAYS,
+  programDate,
   type ReportMonthStatus,
 } from '@dampingan/contracts';
 import type { Actor } from '../auth/actor.ts';
-import { dueOn, isLate, localToday, reportMonths } from '../reports/report-months.ts';
+import { dueOn, isLate, reportMonths } from '../reports/report-months.ts';
 import type { WorkspaceModuleDeps } from '../workspace/deps.ts';
 import { livePairings, type Reach, reportStatuses } from './attention.repository.ts';
 
@@ -37,7 +38,7 @@ export function createAttentionService(deps: WorkspaceModuleDeps) {
   const { db, clock } = deps;
   return {
     async list(actor: Actor, q: { programYearId?: number }): Promise<AttentionList> {
-      const today = localToday(clock());
+      const today = programDate(clock());
       const reach = reachOf(actor);
       if (!reach) return { today, checked: 0, items: [] };
       const pairings = await livePairings(db, today, reach, q.programYearId);
@@ -49,7 +50,7 @@ export function createAttentionService(deps: WorkspaceModuleDeps) {
       for (const p of pairings) {
         const reasons: AttentionReason[] = [];
         const lastEpoch = p.last_activity_epoch ?? p.created_epoch;
-        const lastActivityOn = localToday(new Date(Number(lastEpoch) * 1000));
+        const lastActivityOn = programDate(new Date(Number(lastEpoch) * 1000));
         const idle = daysBetween(lastActivityOn, today);
         if (idle >= NO_ACTIVITY_DAYS) reasons.push({ kind: 'no_activity', count: idle, since: lastActivityOn });
 

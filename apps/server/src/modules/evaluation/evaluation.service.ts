@@ -4,18 +4,20 @@
  * the plan's targets and what was delivered; Bappeda's decision (continue or graduate); and the
  * carry-over of problems not addressed into the village's next pairing.
  */
-import type {
-  CarryOverResult,
-  EvalOutcome,
-  Evaluation,
-  EvaluationDecision,
-  EvaluationProblem,
-  IndicatorKey,
-  ProblemCategory,
+
+import {
+  type CarryOverResult,
+  type EvalOutcome,
+  type Evaluation,
+  type EvaluationDecision,
+  type EvaluationProblem,
+  type IndicatorKey,
+  type ProblemCategory,
+  programDate,
 } from '@dampingan/contracts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { createAssessmentService, indicatorNow } from '../assessment/assessment.service.ts';
-import { isBeforeDecember, isoDateIn } from '../assessment/dates.ts';
+import { isBeforeDecember } from '../assessment/dates.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { WorkspaceModuleDeps } from '../workspace/deps.ts';
 import { INDICATORS } from '../workspace/family-criteria.ts';
@@ -94,7 +96,7 @@ export function createEvaluationService(deps: WorkspaceModuleDeps) {
       const problems: EvaluationProblem[] = [];
       for (const r of list) problems.push(toView(r, await nowValue(ws, r), targets));
       const d = await findDecision(db, ws.pairingId);
-      const today = isoDateIn(clock());
+      const today = programDate(clock());
       return {
         pairingId: ws.pairingId,
         year: ws.year,
@@ -199,7 +201,7 @@ export function createEvaluationService(deps: WorkspaceModuleDeps) {
           throw bad('Pendampingan tujuan sudah berakhir', 'The target pairing has ended');
         }
         const already = await carriedInto(tx, target.pairingId);
-        const today = isoDateIn(clock());
+        const today = programDate(clock());
         const created: number[] = [];
         let skipped = 0;
         for (const r of await acceptedProblems(tx, ws.pairingId)) {

@@ -1,5 +1,6 @@
+import { programDate } from '@dampingan/contracts';
 import { describe, expect, it } from 'vitest';
-import { addMonths, dueOn, isLate, localToday, monthEnd, reportMonths } from './report-months.ts';
+import { addMonths, dueOn, isLate, monthEnd, reportMonths } from './report-months.ts';
 
 describe('report months', () => {
   it('adds months across years', () => {
@@ -33,7 +34,7 @@ describe('report months', () => {
   });
 
   it('takes today in WIB (UTC+7)', () => {
-    expect(localToday(new Date('2026-11-29T16:59:00Z'))).toBe('2026-11-29');
-    expect(localToday(new Date('2026-11-29T17:00:00Z'))).toBe('2026-11-30');
+    expect(programDate(new Date('2026-11-29T16:59:00Z'))).toBe('2026-11-29');
+    expect(programDate(new Date('2026-11-29T17:00:00Z'))).toBe('2026-11-30');
   });
 });

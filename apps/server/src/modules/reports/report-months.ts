@@ -3,10 +3,7 @@
  * and whether it is late. Dates are ISO strings (YYYY-MM-DD); "today" is the program's local date
  * (WIB, UTC+7) taken from the injected clock, never from the wall clock.
  */
-import { programDate, REPORT_DUE_DAY, type ReportMonthStatus } from '@dampingan/contracts';
-
-/** Today's date in the program's time zone by the given clock. */
-export const localToday = programDate;
+import { REPORT_DUE_DAY, type ReportMonthStatus } from '@dampingan/contracts';
 
 /** The first day of the month of an ISO date. */
 export function monthOf(date: string): string {

@@ -6,14 +6,15 @@
  * Edits and re-drafts are allowed only in draft or returned: accepted is locked (423), submitted is
  * with the reviewer (409). Each review step writes a report_events row; every change an audit row.
  */
-import type { Report, ReportList, ReportMonthStatus, ReportPatch } from '@dampingan/contracts';
+
+import { programDate, type Report, type ReportList, type ReportMonthStatus, type ReportPatch } from '@dampingan/contracts';
 import type { DbOrTx } from '../../db/client.ts';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../../db/errors.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { WorkspaceModuleDeps } from '../workspace/deps.ts';
 import { loadWorkspace, type Workspace } from '../workspace/workspace-access.ts';
-import { dueOn, isLate, localToday, monthEnd, reportMonths } from './report-months.ts';
+import { dueOn, isLate, monthEnd, reportMonths } from './report-months.ts';
 import {
   findReport,
   insertEvent,
@@ -131,14 +132,14 @@ export function createReportsService(deps: WorkspaceModuleDeps) {
         after: { ...snapshot(after), month: after.month, pairingId },
         reason: reason ?? null,
       });
-      return toReport(tx, after, localToday(now));
+      return toReport(tx, after, programDate(now));
     });
   }
 
   return {
     async list(actor: Actor, pairingId: number): Promise<ReportList> {
       const ws = await loadWorkspace(db, actor, pairingId, 'read');
-      const today = localToday(clock());
+      const today = programDate(clock());
       const [decree, reports] = await Promise.all([pairingDecreeDate(db, pairingId), listReports(db, pairingId)]);
       const byMonth = new Map(reports.map((r) => [r.month, r]));
       const months = reportMonths(ws.year, decree, today).map((month) => {
@@ -161,13 +162,13 @@ export function createReportsService(deps: WorkspaceModuleDeps) {
       await loadWorkspace(db, actor, pairingId, 'read');
       const r = await findReport(db, pairingId, reportId);
       if (!r) throw notFound('Laporan', 'Report', reportId);
-      return toReport(db, r, localToday(clock()));
+      return toReport(db, r, programDate(clock()));
     },
 
     async create(actor: Actor, pairingId: number, month: string): Promise<Report> {
       const ws = await loadWorkspace(db, actor, pairingId, 'author');
       const now = clock();
-      const today = localToday(now);
+      const today = programDate(now);
       const allowed = reportMonths(ws.year, await pairingDecreeDate(db, pairingId), today);
       if (!allowed.includes(month)) {
         const future = month > today;

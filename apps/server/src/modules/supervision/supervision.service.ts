@@ -4,12 +4,12 @@
  * samples of recorded interventions drawn reproducibly from a stored seed for field verification.
  * Follow-ups are closed (never deleted) by supervisors, admins or the pairing's authors who did the work.
  */
+
 import { randomBytes } from 'node:crypto';
-import type { FollowUp, FollowUpInput, SpotCheck, SpotCheckItem, Visit } from '@dampingan/contracts';
+import { type FollowUp, type FollowUpInput, programDate, type SpotCheck, type SpotCheckItem, type Visit } from '@dampingan/contracts';
 import type { DbOrTx } from '../../db/client.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { Actor } from '../auth/actor.ts';
-import { localToday } from '../reports/report-months.ts';
 import type { WorkspaceModuleDeps } from '../workspace/deps.ts';
 import { loadWorkspace } from '../workspace/workspace-access.ts';
 import {
@@ -133,7 +133,7 @@ export function createSupervisionService(deps: WorkspaceModuleDeps) {
   return {
     async listVisits(actor: Actor, pairingId: number): Promise<Visit[]> {
       await loadWorkspace(db, actor, pairingId, 'read');
-      const today = localToday(clock());
+      const today = programDate(clock());
       const [visits, fus] = await Promise.all([listVisits(db, pairingId), listFollowUps(db, pairingId)]);
       return visits.map((v) => toVisit(v, fus, today));
     },
@@ -145,7 +145,7 @@ export function createSupervisionService(deps: WorkspaceModuleDeps) {
     ): Promise<Visit> {
       await loadWorkspace(db, actor, pairingId, 'supervise');
       const now = clock();
-      const today = localToday(now);
+      const today = programDate(now);
       if (input.visitedOn > today) throw invalid('body.visitedOn', 'Tanggal kunjungan belum tiba', 'The visit date is in the future');
       return db.transaction(async (tx) => {
         await checkFollowUps(tx, input.followUps, input.visitedOn, 'body.followUps.{i}');
@@ -175,7 +175,7 @@ export function createSupervisionService(deps: WorkspaceModuleDeps) {
 
     async addFollowUp(actor: Actor, pairingId: number, visitId: number, f: FollowUpInput): Promise<Visit> {
       await loadWorkspace(db, actor, pairingId, 'supervise');
-      const today = localToday(clock());
+      const today = programDate(clock());
       return db.transaction(async (tx) => {
         const v = await findVisit(tx, pairingId, visitId);
         if (!v) throw notFound('Kunjungan', 'Visit', visitId);
@@ -210,7 +210,7 @@ export function createSupervisionService(deps: WorkspaceModuleDeps) {
           en: "Only supervisors, Bappeda admins or this pairing's mentors and operator may close a follow-up",
         });
       const now = clock();
-      const today = localToday(now);
+      const today = programDate(now);
       return db.transaction(async (tx) => {
         const before = await findFollowUp(tx, pairingId, followUpId, true);
         if (!before) throw notFound('Tindak lanjut', 'Follow-up', followUpId);
@@ -275,7 +275,7 @@ export function createSupervisionService(deps: WorkspaceModuleDeps) {
       input: { outcome: 'verified' | 'discrepancy' | 'not_found'; note?: string | null; checkedOn: string },
     ): Promise<SpotCheckItem> {
       await loadWorkspace(db, actor, pairingId, 'supervise');
-      const today = localToday(clock());
+      const today = programDate(clock());
       if (input.checkedOn > today) throw invalid('body.checkedOn', 'Tanggal pemeriksaan belum tiba', 'The check date is in the future');
       return db.transaction(async (tx) => {
         const before = await findSpotItem(tx, pairingId, itemId);

@@ -32,6 +32,7 @@ import {
   VOCABULARIES,
   valueKey,
 } from './field-values.ts';
+import { FAMILY_CHECK_FIELDS } from './file-checks.ts';
 import { type FieldKey, splitFlagKey } from './header-map.ts';
 import { type IssueCode, isError, makeIssue, ROW_COLUMN } from './messages.ts';
 import type { RowProblem } from './parse-csv.ts';
@@ -211,36 +212,19 @@ interface Plan {
   familyColumns: number[];
 }
 
-/** Fields of the family (the same on every row of one family), flag columns of family lists included. */
-const FAMILY_KEYS: ReadonlySet<string> = new Set([
+/**
+ * Fields of the family (the same on every row of one family), flag columns of family lists included:
+ * the family fields of file-checks.ts, plus the key and the columns they are read from.
+ */
+const FAMILY_KEYS: ReadonlySet<string> = new Set<string>([
+  ...FAMILY_CHECK_FIELDS,
   'noKk',
-  'villageCode',
+  'sourceId',
   'provinceName',
   'regencyName',
   'districtName',
   'villageName',
-  'sourceId',
-  'address',
-  'hamlet',
-  'rt',
-  'rw',
   'rtRw',
-  'desil',
-  'tenure',
-  'floorAreaM2',
-  'floorType',
-  'wallType',
-  'wallCondition',
-  'roofType',
-  'roofCondition',
-  'drinkingWater',
-  'toilet',
-  'sewage',
-  'lighting',
-  'electricityVa',
-  'cookingFuel',
-  'assets',
-  'familyPrograms',
 ]);
 const isFamilyKey = (key: string) => FAMILY_KEYS.has(splitFlagKey(key as FieldKey)?.[0] ?? key);
 
